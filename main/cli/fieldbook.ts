@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../shared/api/errors';
+import { appVersion } from '../app/version';
+import { type Command, type CommandOutput, type OptionValues, UsageError } from './command';
+import { serveCommand } from './commands/serve';
+
+export const commands: readonly Command[] = [serveCommand];
+
+const consoleOutput: CommandOutput = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+export function generalHelp(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  return [
+    'Usage: fieldbook COMMAND [OPTIONS]',
+    '',
+    'Commands:',
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Options:',
+    '  --help     show help (also after a command: fieldbook serve --help)',
+    '  --version  print the version',
+  ].join('\n');
+}
+
+export function commandHelp(command: Command): string {
+  return [`Usage: ${command.usage}`, '', command.summary, '', 'Options:', ...command.optionHelp.map((line) => `  ${line}`), '  --help         show this help'].join('\n');
+}
+
+/** Runs one command line; returns the exit code (0 ok, 1 failed, 2 wrong usage). */
+export async function runCli(argv: readonly string[], output: CommandOutput = consoleOutput): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    output.out(generalHelp());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '--version' || first === '-v') {
+    output.out(appVersion);
+    return 0;
+  }
+  const command = commands.find((candidate) => candidate.name === first);
+  if (!command) {
+    output.err(`fieldbook: unknown command "${first}". Run "fieldbook --help" for the list.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    output.out(commandHelp(command));
+    return 0;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: [...rest], options: command.options, allowPositionals: command.positionals ?? false, strict: true });
+    return await command.run(values as OptionValues, positionals, output);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      output.err(`fieldbook ${command.name}: ${(error as Error).message}`);
+      output.err(`Run "fieldbook ${command.name} --help" for its options.`);
+      return 2;
+    }
+    if (error instanceof ApiError) {
+      output.err(`fieldbook ${command.name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}

@@ -1,0 +1,32 @@
+import { app, type Session } from 'electron';
+import { isAllowedRequestUrl, isAppUrl } from '../security/url-policy';
+
+/**
+ * Everything that keeps the window offline and in place: no request leaves
+ * for a non-app URL, no permission is granted, no navigation, no new windows,
+ * no webviews. A link the user clicks in a document therefore does nothing
+ * here; opening it outside the app is a deliberate later choice.
+ */
+export function lockDownSession(session: Session): void {
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const cancel = !isAllowedRequestUrl(details.url);
+    if (cancel) console.warn(`Blocked a request to ${details.url}`);
+    callback({ cancel });
+  });
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+export function lockDownAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}

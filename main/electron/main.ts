@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { createDispatcher } from '../api/dispatcher';
+import { createHandlers } from '../api/handlers';
+import { builtRendererDir, defaultNotebookDir } from '../app/paths';
+import { createServices } from '../app/services';
+import { appEntryUrl, registerAppScheme, serveRenderer } from './app-protocol';
+import { connectIpc } from './ipc';
+import { lockDownAllWebContents, lockDownSession } from './lockdown';
+import { buildAppMenu } from './menu';
+
+// The Electron adapter: window, protocol, IPC and menu over the shared services. No logic of its own lives here.
+registerAppScheme();
+lockDownAllWebContents();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  app
+    .whenReady()
+    .then(async () => {
+      const dataDir = process.env.FIELDBOOK_HOME ? path.resolve(process.env.FIELDBOOK_HOME) : app.getPath('userData');
+      const notebookDir = process.env.FIELDBOOK_NOTEBOOK ? path.resolve(process.env.FIELDBOOK_NOTEBOOK) : defaultNotebookDir(dataDir);
+      const services = await createServices({ host: 'electron', dataDir, notebookDir });
+      lockDownSession(session.defaultSession);
+      serveRenderer(builtRendererDir(__dirname));
+
+      window = new BrowserWindow({
+        width: 1280,
+        height: 820,
+        minWidth: 720,
+        minHeight: 480,
+        title: 'Fieldbook',
+        show: false,
+        webPreferences: {
+          preload: path.join(__dirname, 'preload.cjs'),
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          spellcheck: false,
+        },
+      });
+      const shown = window;
+      shown.once('ready-to-show', () => shown.show());
+      const disconnect = connectIpc(shown, createDispatcher(createHandlers(services)), services.events);
+      shown.on('closed', () => {
+        disconnect();
+        window = undefined;
+      });
+      Menu.setApplicationMenu(buildAppMenu(shown, services));
+      await shown.loadURL(appEntryUrl);
+    })
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Fieldbook could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,62 @@
+import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../shared/api/contract';
+import type { Services } from '../app/services';
+
+/**
+ * The application menu. Import and Export are listed, greyed out, so the
+ * shortcuts are reserved; they are enabled by the issues that build them.
+ */
+export function buildAppMenu(window: BrowserWindow, services: Services): Menu {
+  const command = (name: AppCommand) => () => services.events.emit('app.command', { command: name });
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
+    {
+      label: '&File',
+      submenu: [
+        { label: 'New Notebook…', accelerator: 'CmdOrCtrl+N', click: () => void chooseNotebook(window, services, true) },
+        { label: 'Open Notebook…', accelerator: 'CmdOrCtrl+O', click: () => void chooseNotebook(window, services, false) },
+        { type: 'separator' },
+        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', enabled: false },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: false },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        { label: 'Search', accelerator: 'CmdOrCtrl+K', click: command('focus-search') },
+        { type: 'separator' },
+        { label: 'Documents', accelerator: 'CmdOrCtrl+1', click: command('show-documents') },
+        { label: 'Actors', accelerator: 'CmdOrCtrl+2', click: command('show-actors') },
+        { label: 'Events', accelerator: 'CmdOrCtrl+3', click: command('show-events') },
+        { label: 'Notes', accelerator: 'CmdOrCtrl+4', click: command('show-notes') },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { role: 'togglefullscreen' },
+        { role: 'toggleDevTools' },
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+async function chooseNotebook(window: BrowserWindow, services: Services, create: boolean): Promise<void> {
+  const choice = await dialog.showOpenDialog(window, {
+    title: create ? 'Choose an empty folder for the new notebook' : 'Open a notebook folder',
+    buttonLabel: create ? 'Create Notebook' : 'Open Notebook',
+    properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+  });
+  const dir = choice.filePaths[0];
+  if (choice.canceled || !dir) return;
+  try {
+    await services.openNotebook(dir, { create });
+  } catch (error) {
+    dialog.showErrorBox(create ? 'Could not create the notebook' : 'Could not open the notebook', error instanceof Error ? error.message : String(error));
+  }
+}

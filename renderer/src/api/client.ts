@@ -1,0 +1,35 @@
+import type { FieldbookBridge } from '../../../shared/api/bridge';
+import { events, methods, type EventName, type FieldbookApi } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
+import { createHttpBridge, takeAccessToken } from './http-bridge';
+
+declare global {
+  interface Window {
+    fieldbookBridge?: FieldbookBridge;
+  }
+}
+
+/** The typed API over whichever bridge this page has: Electron's preload, or HTTP to the browser host. */
+export function connectApi(): FieldbookApi {
+  if (window.fieldbookBridge) return typedApi(window.fieldbookBridge);
+  const token = takeAccessToken();
+  if (!token) throw new ApiError('UNAUTHORIZED', 'This page was opened without its access token. Open the full address that "fieldbook serve" printed.');
+  return typedApi(createHttpBridge(token));
+}
+
+export function typedApi(bridge: FieldbookBridge): FieldbookApi {
+  return {
+    async call(method, args) {
+      const envelope = await bridge.call(method, args);
+      if (!envelope.ok) throw ApiError.fromShape(envelope.error);
+      return methods[method].result.parse(envelope.result) as never;
+    },
+    on(event, listener) {
+      return bridge.onEvent((envelope) => {
+        if (envelope.event !== event) return;
+        const parsed = events[event as EventName].safeParse(envelope.payload);
+        if (parsed.success) listener(parsed.data as never);
+      });
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import type { FieldbookApi } from '../../../shared/api/contract';
+import type { AppInfo } from '../../../shared/model/app';
+import type { NotebookInfo } from '../../../shared/model/notebook';
+import type { TaskProgress } from '../../../shared/model/task';
+
+const FINISHED_VISIBLE_MS = 4000;
+
+/** Where the notebook lives, and the progress of long work in main, with a way to cancel it. */
+export function StatusBar({ api, info, notebook }: { api: FieldbookApi; info: AppInfo; notebook: NotebookInfo }) {
+  const [tasks, setTasks] = useState<ReadonlyMap<string, TaskProgress>>(new Map());
+
+  useEffect(() => {
+    const put = (task: TaskProgress) => setTasks((current) => new Map(current).set(task.taskId, task));
+    const stop = api.on('task.progress', (task) => {
+      put(task);
+      if (task.state !== 'running') {
+        setTimeout(() => setTasks((current) => {
+          const next = new Map(current);
+          next.delete(task.taskId);
+          return next;
+        }), FINISHED_VISIBLE_MS);
+      }
+    });
+    api.call('tasks.list', {}).then((running) => running.forEach(put), () => undefined);
+    return stop;
+  }, [api]);
+
+  return (
+    <footer className="status-bar">
+      <span className="status-notebook" dir="auto" title={notebook.path}>
+        {notebook.path}
+      </span>
+      <ul className="tasks" aria-live="polite" aria-label="Background tasks">
+        {[...tasks.values()].map((task) => (
+          <li key={task.taskId} className={`task task-${task.state}`}>
+            <span dir="auto">{task.label}</span>
+            {task.state === 'running' ? (
+              <>
+                <progress max={task.total ?? undefined} value={task.total === null ? undefined : task.done} aria-label={`${task.label} progress`} />
+                <button type="button" onClick={() => void api.call('tasks.cancel', { taskId: task.taskId })}>
+                  Cancel
+                </button>
+              </>
+            ) : (
+              <span>{task.state === 'done' ? 'Done' : task.state === 'cancelled' ? 'Cancelled' : `Failed: ${task.message ?? ''}`}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      <span className="status-host">
+        Fieldbook {info.version} · {info.host === 'electron' ? 'desktop' : 'browser host, this computer only'}
+      </span>
+    </footer>
+  );
+}

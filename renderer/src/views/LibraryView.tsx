@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { FieldbookApi } from '../../../shared/api/contract';
+import type { LibraryCollection, LibraryItem } from '../../../shared/model/library';
+import { collections } from '../shell/sections';
+
+interface LibraryViewProps {
+  api: FieldbookApi;
+  collection: LibraryCollection;
+  query: string;
+  total: number;
+  onError(error: unknown): void;
+  onOpenSettings(): void;
+}
+
+export function LibraryView({ api, collection, query, total, onError, onOpenSettings }: LibraryViewProps) {
+  const [items, setItems] = useState<LibraryItem[]>();
+  const text = collections[collection];
+
+  useEffect(() => {
+    let current = true;
+    setItems(undefined);
+    api.call('library.list', { collection }).then(
+      (page) => current && setItems(page.items),
+      (error: unknown) => current && onError(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, collection, total, onError]);
+
+  const visible = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase();
+    return needle ? items?.filter((item) => item.title.toLocaleLowerCase().includes(needle)) : items;
+  }, [items, query]);
+
+  return (
+    <section className="library-view" aria-labelledby="view-title">
+      <header className="view-header">
+        <h1 id="view-title">{text.label}</h1>
+        {items && items.length > 0 && <p className="view-meta">{query ? `${visible?.length ?? 0} of ${items.length}` : `${items.length}`} {text.label.toLowerCase()}</p>}
+      </header>
+      {!visible ? (
+        <p role="status">Loading {text.label.toLowerCase()}…</p>
+      ) : items?.length === 0 ? (
+        <EmptyState title={text.emptyTitle} text={text.emptyText} first={collection === 'documents'} onOpenSettings={onOpenSettings} />
+      ) : visible.length === 0 ? (
+        <p role="status" className="no-match" dir="auto">
+          No {text.label.toLowerCase()} match “{query}”.
+        </p>
+      ) : (
+        <ul className="item-list">
+          {visible.map((item) => (
+            <li key={item.id} className="item">
+              <span className="item-title" dir="auto">
+                {item.title}
+              </span>
+              {item.subtitle && (
+                <span className="item-subtitle" dir="auto">
+                  {item.subtitle}
+                </span>
+              )}
+              <time dateTime={item.updatedAt}>{new Date(item.updatedAt).toLocaleDateString()}</time>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function EmptyState({ title, text, first, onOpenSettings }: { title: string; text: string; first: boolean; onOpenSettings(): void }) {
+  return (
+    <div className="empty-state">
+      <h2>{title}</h2>
+      <p>{text}</p>
+      {first && (
+        <div className="first-steps">
+          <h3>Before you start</h3>
+          <p>Set the name your teammates will see beside your highlights and notes when you exchange notebooks.</p>
+          <button type="button" className="primary" onClick={onOpenSettings}>
+            Set your name
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

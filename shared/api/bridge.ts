@@ -1,0 +1,20 @@
+import type { EventEnvelope } from './contract';
+import type { ResponseEnvelope } from './errors';
+
+/** IPC channel names shared by Electron's main process and its preload. */
+export const IPC_CALL_CHANNEL = 'fieldbook:call';
+export const IPC_EVENT_CHANNEL = 'fieldbook:event';
+
+/**
+ * What the sandboxed preload exposes on `window.fieldbookBridge`: raw
+ * envelopes only. The renderer's client adds the types and error handling,
+ * the same way for IPC and for HTTP.
+ */
+export interface FieldbookBridge {
+  call(method: string, args: unknown): Promise<ResponseEnvelope>;
+  onEvent(listener: (envelope: EventEnvelope) => void): () => void;
+}
+
+/** Electron serves the app from app://fieldbook/, never file://. */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'fieldbook';
