@@ -1,0 +1,100 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { _electron, test as base, chromium, type Browser, type Page, type Request } from '@playwright/test';
+import { findElectronBinary } from '../../main/launcher/electron-binary';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+const chromiumPath = process.env.FIELDBOOK_CHROMIUM ?? '/usr/bin/chromium';
+const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'];
+
+export type HostKind = 'browser' | 'electron';
+export interface HostOptions {
+  hostKind: HostKind;
+}
+
+export interface AppUnderTest {
+  readonly host: HostKind;
+  readonly page: Page;
+  readonly notebookDir: string;
+  /** The origin the app is served from: http://127.0.0.1:PORT or app://fieldbook. */
+  readonly origin: string;
+  /** Every request the app's pages made, in order. */
+  readonly requests: Request[];
+}
+
+interface WorkerFixtures extends HostOptions {
+  /** Launched on first use, so the Electron project never starts Chromium. */
+  getChromium: () => Promise<Browser>;
+}
+
+export const test = base.extend<{ app: AppUnderTest }, WorkerFixtures>({
+  hostKind: ['browser', { option: true, scope: 'worker' }],
+  getChromium: [
+    async ({}, use) => {
+      let browser: Promise<Browser> | undefined;
+      await use(() => (browser ??= chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })));
+      if (browser) await (await browser).close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ hostKind, getChromium }, use, testInfo) => {
+    const temp = await mkdtemp(path.join(os.tmpdir(), 'fieldbook-e2e-'));
+    const notebookDir = path.join(temp, 'Field notes');
+    const env = { ...process.env, FIELDBOOK_HOME: path.join(temp, 'data') };
+    const requests: Request[] = [];
+    let stop: () => Promise<void>;
+    let app: AppUnderTest;
+
+    if (hostKind === 'electron') {
+      const binary = findElectronBinary();
+      testInfo.skip(!binary, "Not run against Electron: its binary is not installed here (electron's download from GitHub is not possible on this machine).");
+      const electronApp = await _electron.launch({ executablePath: binary, args: [repoRoot], env: { ...env, FIELDBOOK_NOTEBOOK: notebookDir } });
+      const page = await electronApp.firstWindow();
+      page.on('request', (request) => requests.push(request));
+      app = { host: 'electron', page, notebookDir, origin: 'app://fieldbook', requests };
+      stop = () => electronApp.close();
+    } else {
+      const server = await startServe(notebookDir, env);
+      const context = await (await getChromium()).newContext({ viewport: { width: 1280, height: 800 } });
+      context.on('request', (request) => requests.push(request));
+      const page = await context.newPage();
+      await page.goto(server.url);
+      app = { host: 'browser', page, notebookDir, origin: new URL(server.url).origin, requests };
+      stop = async () => {
+        await context.close();
+        server.process.kill('SIGTERM');
+      };
+    }
+
+    // The shell has rendered once the current view has its heading.
+    await app.page.getByRole('heading', { level: 1 }).waitFor();
+    await use(app);
+
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('screenshot', { body: await app.page.screenshot({ fullPage: true }), contentType: 'image/png' }).catch(() => undefined);
+    }
+    await stop();
+    await rm(temp, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+async function startServe(notebookDir: string, env: NodeJS.ProcessEnv): Promise<{ url: string; process: ChildProcessByStdio<null, Readable, Readable> }> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/fieldbook.mjs'), 'serve', '--notebook', notebookDir, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n')[0];
+      if (stdout.includes('\n') && line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`fieldbook serve exited with ${String(code)}: ${stderr}`)));
+  });
+  return { url, process: child };
+}
