@@ -1,16 +1,31 @@
+import os from 'node:os';
 import type { AppInfo, HostKind } from '../../shared/model/app';
-import type { NotebookInfo } from '../../shared/model/notebook';
+import type { NotebookInfo, RecentNotebook } from '../../shared/model/notebook';
 import { EventBus } from '../events/event-bus';
-import { openNotebookFolder } from '../notebook/notebook-folder';
+import { NotebookStore } from '../notebook/notebook-store';
+import { RecentNotebooks } from '../notebook/recent-notebooks';
+import { welcomeDocument } from '../notebook/welcome-document';
+import { createTextDocument } from '../records/documents';
+import { RecordService } from '../records/record-service';
+import { TextCache } from '../records/text-cache';
 import { SettingsStore } from '../settings/settings-store';
 import { TaskRunner } from '../tasks/task-runner';
+import { defaultNotebookDir } from './paths';
 import { appVersion } from './version';
 
 export interface ServicesOptions {
   host: HostKind;
   /** The user's data folder: settings, recent notebooks, the default notebook. */
   dataDir: string;
-  notebookDir: string;
+  /** The notebook to open; by default the last one opened, or the default notebook on first run. */
+  notebookDir?: string;
+}
+
+/** The open notebook and what works on it. Replaced as a whole when another notebook is opened. */
+export interface OpenNotebook {
+  readonly store: NotebookStore;
+  readonly records: RecordService;
+  readonly texts: TextCache;
 }
 
 /**
@@ -23,23 +38,61 @@ export interface Services {
   readonly settings: SettingsStore;
   readonly tasks: TaskRunner;
   notebook(): NotebookInfo;
-  openNotebook(dir: string, options?: { create?: boolean }): Promise<NotebookInfo>;
+  current(): OpenNotebook;
+  recent(): RecentNotebook[];
+  openNotebook(dir: string, options?: { create?: boolean; name?: string }): Promise<NotebookInfo>;
+  renameNotebook(name: string): Promise<NotebookInfo>;
+  close(): Promise<void>;
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const events = new EventBus();
   const settings = await SettingsStore.open(options.dataDir, events);
-  let notebook = await openNotebookFolder(options.notebookDir, { create: true });
+  const recent = await RecentNotebooks.open(options.dataDir);
+  const author = () => settings.get().authorName || os.userInfo().username;
+
+  const attach = (store: NotebookStore): OpenNotebook => ({ store, records: new RecordService(store, author, events), texts: new TextCache(store.blobs) });
+
+  let current = await openInitial();
+
+  async function openInitial(): Promise<OpenNotebook> {
+    const chosen = options.notebookDir ?? (await recent.last());
+    if (chosen) {
+      const opened = attach(await NotebookStore.open(chosen, { create: true }));
+      await recent.remember(opened.store.info);
+      return opened;
+    }
+    // First run: the embedded default notebook, with its welcome document.
+    const opened = attach(await NotebookStore.open(defaultNotebookDir(options.dataDir), { create: true, name: 'My notebook' }));
+    if ((await opened.records.list('documents', { includeDeleted: true })).length === 0) await createTextDocument(opened.records, { ...welcomeDocument, tags: [] });
+    await recent.remember(opened.store.info);
+    return opened;
+  }
+
   return {
     info: { name: 'Fieldbook', version: appVersion, host: options.host, platform: process.platform },
     events,
     settings,
     tasks: new TaskRunner(events),
-    notebook: () => notebook,
+    notebook: () => current.store.info,
+    current: () => current,
+    recent: () => recent.list(),
     async openNotebook(dir, openOptions) {
-      notebook = await openNotebookFolder(dir, openOptions);
-      events.emit('notebook.changed', notebook);
-      return notebook;
+      // Open (and lock) the new notebook before letting go of the old one, so a failure leaves the user where they were.
+      const next = attach(await NotebookStore.open(dir, openOptions));
+      const previous = current;
+      current = next;
+      await previous.store.close();
+      await recent.remember(next.store.info);
+      events.emit('notebook.changed', next.store.info);
+      return next.store.info;
     },
+    async renameNotebook(name) {
+      const renamed = await current.store.rename(name);
+      await recent.remember(renamed);
+      events.emit('notebook.changed', renamed);
+      return renamed;
+    },
+    close: () => current.store.close(),
   };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatcher } from '../api/dispatcher';
 import { createHandlers } from '../api/handlers';
-import { builtRendererDir, defaultNotebookDir } from '../app/paths';
+import { builtRendererDir } from '../app/paths';
 import { createServices } from '../app/services';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './app-protocol';
 import { connectIpc } from './ipc';
@@ -28,8 +28,9 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       const dataDir = process.env.FIELDBOOK_HOME ? path.resolve(process.env.FIELDBOOK_HOME) : app.getPath('userData');
-      const notebookDir = process.env.FIELDBOOK_NOTEBOOK ? path.resolve(process.env.FIELDBOOK_NOTEBOOK) : defaultNotebookDir(dataDir);
-      const services = await createServices({ host: 'electron', dataDir, notebookDir });
+      const notebookDir = process.env.FIELDBOOK_NOTEBOOK ? path.resolve(process.env.FIELDBOOK_NOTEBOOK) : undefined;
+      const services = await createServices({ host: 'electron', dataDir, ...(notebookDir ? { notebookDir } : {}) });
+      app.on('will-quit', () => void services.close());
       lockDownSession(session.defaultSession);
       serveRenderer(builtRendererDir(__dirname));
 

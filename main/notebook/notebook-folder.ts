@@ -66,3 +66,12 @@ async function readManifest(file: string): Promise<Manifest | undefined> {
   }
   return readJsonFile(file, Manifest);
 }
+
+export async function renameNotebookFolder(dir: string, name: string): Promise<NotebookInfo> {
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  const manifest = await readManifest(manifestPath);
+  if (!manifest) throw new ApiError('NOT_FOUND', `${dir} is not a Fieldbook notebook.`);
+  const renamed: Manifest = { ...manifest, name: NotebookName.parse(name) };
+  await writeFileAtomic(manifestPath, `${JSON.stringify(renamed, null, 2)}\n`);
+  return { path: dir, name: renamed.name, formatVersion: renamed.formatVersion, createdAt: renamed.createdAt };
+}

@@ -13,7 +13,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   const handle = await open(temp, 'wx', 0o600);
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    // The data must be on disk before the rename makes it visible; fdatasync skips the timestamps we do not need.
+    await handle.datasync();
   } catch (error) {
     await handle.close();
     await rm(temp, { force: true });

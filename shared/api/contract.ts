@@ -1,7 +1,29 @@
 import { z } from 'zod';
 import { AppInfo } from '../model/app';
 import { LibraryCollection, LibraryCounts, LibraryPage } from '../model/library';
-import { NotebookInfo } from '../model/notebook';
+import { NotebookInfo, NotebookName, RecentNotebook } from '../model/notebook';
+import {
+  ActorCreate,
+  ActorPatch,
+  ActorRecord,
+  DocumentCreate,
+  DocumentPatch,
+  DocumentRecord,
+  EventCreate,
+  EventPatch,
+  EventRecord,
+  HighlightCreate,
+  HighlightPatch,
+  HighlightRecord,
+  NoteCreate,
+  NotePatch,
+  NoteRecord,
+  RecordId,
+  RecordType,
+  TagCreate,
+  TagPatch,
+  TagRecord,
+} from '../model/records';
 import { Settings } from '../model/settings';
 import { TaskProgress } from '../model/task';
 
@@ -11,10 +33,31 @@ import { TaskProgress } from '../model/task';
  * arguments of every call against them, since the renderer is untrusted.
  */
 const noArgs = z.object({}).strict();
+const byId = z.object({ id: RecordId }).strict();
+const listArgs = z.object({ includeDeleted: z.boolean().default(false) }).strict();
+
+/** list, create, update and delete (a tombstone) for one kind of record. */
+function crud<P extends string, R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, L extends z.ZodType = typeof listArgs>(prefix: P, record: R, create: C, patch: U, list?: L) {
+  const update = z.object({ id: RecordId, patch }).strict();
+  // Computed keys lose their literal types in TypeScript; the assertion restores exactly the four names built here.
+  return {
+    [`${prefix}.list`]: { args: list ?? listArgs, result: z.array(record) },
+    [`${prefix}.create`]: { args: create, result: record },
+    [`${prefix}.update`]: { args: update, result: record },
+    [`${prefix}.delete`]: { args: byId, result: record },
+  } as { [K in `${P}.list`]: { args: L; result: z.ZodArray<R> } } & { [K in `${P}.create`]: { args: C; result: R } } & {
+    [K in `${P}.update`]: { args: typeof update; result: R };
+  } & { [K in `${P}.delete`]: { args: typeof byId; result: R } };
+}
 
 export const methods = {
   'app.info': { args: noArgs, result: AppInfo },
   'notebook.current': { args: noArgs, result: NotebookInfo },
+  'notebook.recent': { args: noArgs, result: z.array(RecentNotebook) },
+  'notebook.open': { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: NotebookInfo },
+  'notebook.create': { args: z.object({ path: z.string().min(1).max(4096), name: NotebookName.optional() }).strict(), result: NotebookInfo },
+  'notebook.rename': { args: z.object({ name: NotebookName }).strict(), result: NotebookInfo },
+  'notebook.problems': { args: noArgs, result: z.array(z.object({ file: z.string(), id: z.string().optional(), problem: z.string() })) },
   'library.counts': { args: noArgs, result: LibraryCounts },
   'library.list': {
     args: z
@@ -26,6 +69,12 @@ export const methods = {
       .strict(),
     result: LibraryPage,
   },
+  ...crud('documents', DocumentRecord, DocumentCreate, DocumentPatch),
+  ...crud('highlights', HighlightRecord, HighlightCreate, HighlightPatch, listArgs.extend({ documentId: RecordId.optional() }).strict()),
+  ...crud('actors', ActorRecord, ActorCreate, ActorPatch),
+  ...crud('events', EventRecord, EventCreate, EventPatch),
+  ...crud('notes', NoteRecord, NoteCreate, NotePatch),
+  ...crud('tags', TagRecord, TagCreate, TagPatch),
   'settings.get': { args: noArgs, result: Settings },
   'settings.update': { args: Settings.partial().strict(), result: Settings },
   'tasks.list': { args: noArgs, result: z.array(TaskProgress) },
@@ -51,6 +100,7 @@ export const events = {
   'task.progress': TaskProgress,
   'settings.changed': Settings,
   'notebook.changed': NotebookInfo,
+  'records.changed': z.object({ type: RecordType, ids: z.array(RecordId) }),
   'app.command': z.object({ command: AppCommand }),
 } as const satisfies Record<string, z.ZodType>;
 

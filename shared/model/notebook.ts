@@ -12,3 +12,6 @@ export const NotebookInfo = z.object({
   createdAt: z.iso.datetime(),
 });
 export type NotebookInfo = z.infer<typeof NotebookInfo>;
+
+export const RecentNotebook = z.object({ path: z.string(), name: z.string(), openedAt: z.iso.datetime() });
+export type RecentNotebook = z.infer<typeof RecentNotebook>;

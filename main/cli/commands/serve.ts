@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../api/dispatcher';
 import { createHandlers } from '../../api/handlers';
-import { builtRendererDir, defaultNotebookDir, userDataDir } from '../../app/paths';
+import { builtRendererDir, userDataDir } from '../../app/paths';
 import { createServices } from '../../app/services';
 import { startBrowserHost } from '../../browser-host/server';
 import { openInChromiumAppMode } from '../../launcher/open-in-chromium';
@@ -13,7 +13,7 @@ export const serveCommand: Command = {
   summary: 'Run the app in your browser, on this computer only (127.0.0.1)',
   usage: 'fieldbook serve [--notebook DIR] [--port N] [--open] [--json]',
   optionHelp: [
-    '--notebook DIR  notebook folder (created when missing or empty); default: your default notebook',
+    '--notebook DIR  notebook folder (created when missing or empty); default: the last one opened',
     '--port N        port on 127.0.0.1 (default: a free port chosen at random)',
     '--open          open the app in Chromium\'s app mode when a display and Chromium are present',
     '--json          print {"url", "port", "notebook"} as one JSON line',
@@ -28,9 +28,8 @@ export const serveCommand: Command = {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${String(values.port)}".`);
     const dataDir = userDataDir();
-    const notebookDir = typeof values.notebook === 'string' ? path.resolve(values.notebook) : defaultNotebookDir(dataDir);
-
-    const services = await createServices({ host: 'browser', dataDir, notebookDir });
+    const notebookDir = typeof values.notebook === 'string' ? path.resolve(values.notebook) : undefined;
+    const services = await createServices({ host: 'browser', dataDir, ...(notebookDir ? { notebookDir } : {}) });
     const host = await startBrowserHost({
       dispatch: createDispatcher(createHandlers(services)),
       events: services.events,
@@ -51,6 +50,7 @@ export const serveCommand: Command = {
       process.once('SIGTERM', stop);
     });
     await host.close();
+    await services.close();
     return 0;
   },
 };

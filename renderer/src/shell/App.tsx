@@ -50,6 +50,7 @@ export function App({ api }: { api: FieldbookApi }) {
     const unsubscribe = [
       api.on('settings.changed', (settings) => setLoaded((current) => current && { ...current, settings })),
       api.on('notebook.changed', () => void load()),
+      api.on('records.changed', () => void load()),
       api.on('app.command', ({ command }) => {
         if (command === 'focus-search') focusSearch();
         const target = sectionForCommand(command);

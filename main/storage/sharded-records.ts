@@ -1,0 +1,79 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { RecordId } from '../../shared/model/records';
+import type { Backups } from './backups';
+import { RecordFile, type InvalidRecord } from './record-file';
+
+/**
+ * Records split over many small files (one per document for highlights, one
+ * per note), so that saving one record rewrites only its own small file, and
+ * so that opening a notebook reads none of them until they are needed.
+ */
+export class ShardedRecords<T extends { id: string }> {
+  readonly dir: string;
+  readonly #schema: z.ZodType<T>;
+  readonly #shardOf: (record: T) => string;
+  readonly #backups: Backups | undefined;
+  readonly #shards = new Map<string, Promise<RecordFile<T>>>();
+  #allLoaded: Promise<void> | undefined;
+
+  constructor(dir: string, schema: z.ZodType<T>, shardOf: (record: T) => string, backups: Backups | undefined) {
+    this.dir = dir;
+    this.#schema = schema;
+    this.#shardOf = shardOf;
+    this.#backups = backups;
+  }
+
+  shard(key: string): Promise<RecordFile<T>> {
+    // Keys become file names: only record ids are accepted, so no key can reach outside the folder.
+    RecordId.parse(key);
+    let shard = this.#shards.get(key);
+    if (!shard) {
+      shard = RecordFile.open(path.join(this.dir, `${key}.json`), this.#schema, this.#backups);
+      this.#shards.set(key, shard);
+      // A shard that failed to open is retried next time rather than cached as broken.
+      shard.catch(() => this.#shards.delete(key));
+    }
+    return shard;
+  }
+
+  async inShard(key: string): Promise<T[]> {
+    return (await this.shard(key)).all();
+  }
+
+  async put(record: T): Promise<void> {
+    await (await this.shard(this.#shardOf(record))).put(record);
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    for (const shard of this.#shards.values()) {
+      const found = (await shard).get(id);
+      if (found) return found;
+    }
+    if (this.#allLoaded) return undefined;
+    await this.loadAll();
+    return this.get(id);
+  }
+
+  async all(): Promise<T[]> {
+    await this.loadAll();
+    const shards = await Promise.all(this.#shards.values());
+    return shards.flatMap((shard) => shard.all());
+  }
+
+  async invalid(): Promise<InvalidRecord[]> {
+    const shards = await Promise.allSettled(this.#shards.values());
+    return shards.flatMap((shard) => (shard.status === 'fulfilled' ? shard.value.invalid : []));
+  }
+
+  loadAll(): Promise<void> {
+    this.#allLoaded ??= (async () => {
+      const names = await readdir(this.dir).catch(() => [] as string[]);
+      const keys = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => name.slice(0, -'.json'.length));
+      await Promise.all(keys.filter((key) => RecordId.safeParse(key).success).map((key) => this.shard(key)));
+    })();
+    this.#allLoaded.catch(() => (this.#allLoaded = undefined));
+    return this.#allLoaded;
+  }
+}
