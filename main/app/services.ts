@@ -1,4 +1,3 @@
-import os from 'node:os';
 import type { AppInfo, HostKind } from '../../shared/model/app';
 import type { NotebookInfo, RecentNotebook } from '../../shared/model/notebook';
 import { EventBus } from '../events/event-bus';
@@ -8,6 +7,7 @@ import { welcomeDocument } from '../notebook/welcome-document';
 import { createTextDocument } from '../records/documents';
 import { RecordService } from '../records/record-service';
 import { TextCache } from '../records/text-cache';
+import { currentAuthor } from '../settings/author';
 import { SettingsStore } from '../settings/settings-store';
 import { TaskRunner } from '../tasks/task-runner';
 import { defaultNotebookDir } from './paths';
@@ -49,7 +49,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const events = new EventBus();
   const settings = await SettingsStore.open(options.dataDir, events);
   const recent = await RecentNotebooks.open(options.dataDir);
-  const author = () => settings.get().authorName || os.userInfo().username;
+  const author = () => currentAuthor(settings);
 
   const attach = (store: NotebookStore): OpenNotebook => ({ store, records: new RecordService(store, author, events), texts: new TextCache(store.blobs) });
 

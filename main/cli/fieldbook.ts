@@ -2,9 +2,14 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api/errors';
 import { appVersion } from '../app/version';
 import { type Command, type CommandOutput, type OptionValues, UsageError } from './command';
+import { actorAddCommand } from './commands/actor-add';
+import { doctorCommand } from './commands/doctor';
+import { highlightAddCommand } from './commands/highlight-add';
+import { initCommand } from './commands/init';
+import { listCommand } from './commands/list';
 import { serveCommand } from './commands/serve';
 
-export const commands: readonly Command[] = [serveCommand];
+export const commands: readonly Command[] = [serveCommand, initCommand, listCommand, actorAddCommand, highlightAddCommand, doctorCommand];
 
 const consoleOutput: CommandOutput = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -31,7 +36,7 @@ export function commandHelp(command: Command): string {
 
 /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 wrong usage). */
 export async function runCli(argv: readonly string[], output: CommandOutput = consoleOutput): Promise<number> {
-  const [first, ...rest] = argv;
+  const [first] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     output.out(generalHelp());
     return first === undefined ? 2 : 0;
@@ -40,11 +45,13 @@ export async function runCli(argv: readonly string[], output: CommandOutput = co
     output.out(appVersion);
     return 0;
   }
-  const command = commands.find((candidate) => candidate.name === first);
+  // Commands may be two words ("actor add"): the longest name that prefixes the arguments wins.
+  const command = [...commands].sort((a, b) => b.name.length - a.name.length).find((candidate) => candidate.name.split(' ').every((word, i) => argv[i] === word));
   if (!command) {
     output.err(`fieldbook: unknown command "${first}". Run "fieldbook --help" for the list.`);
     return 2;
   }
+  const rest = argv.slice(command.name.split(' ').length);
   if (rest.includes('--help') || rest.includes('-h')) {
     output.out(commandHelp(command));
     return 0;

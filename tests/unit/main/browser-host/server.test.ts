@@ -25,6 +25,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
+  await services.close();
   await temp.remove();
 });
 

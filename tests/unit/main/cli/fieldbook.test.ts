@@ -23,7 +23,7 @@ describe('fieldbook command line', () => {
 
   it.each(commands.map((command) => command.name))('has --help for %s, listing each of its options', async (name) => {
     const { output, out } = capture();
-    expect(await runCli([name, '--help'], output)).toBe(0);
+    expect(await runCli([...name.split(' '), '--help'], output)).toBe(0);
     const help = out.join('\n');
     expect(help).toContain(`Usage: fieldbook ${name}`);
     const command = commands.find((candidate) => candidate.name === name)!;

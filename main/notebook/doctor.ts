@@ -1,0 +1,99 @@
+import { readdir, readFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { DocumentRecord, recordSchemas, type RecordType } from '../../shared/model/records';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { Backups } from '../storage/backups';
+import { BlobStore, sha256 } from '../storage/blob-store';
+import { acquireNotebookLock } from '../storage/notebook-lock';
+import { RecordFile } from '../storage/record-file';
+import { openNotebookFolder } from './notebook-folder';
+import { notebookLayout } from './notebook-store';
+
+export interface DoctorProblem {
+  file: string;
+  kind: 'damaged-file' | 'invalid-record' | 'damaged-blob' | 'missing-blob';
+  message: string;
+  /** The newest backup that reads cleanly, when there is one. */
+  backup?: string;
+  restored?: boolean;
+}
+
+export interface DoctorReport {
+  notebook: string;
+  files: number;
+  records: number;
+  blobs: number;
+  problems: DoctorProblem[];
+}
+
+/**
+ * Check every record file and blob of a notebook; with `restore`, replace
+ * each damaged record file by its newest good backup. The damaged file is
+ * kept beside it, renamed, so even a wrong diagnosis loses nothing.
+ */
+export async function runDoctor(dir: string, options: { restore?: boolean } = {}): Promise<DoctorReport> {
+  const info = await openNotebookFolder(dir);
+  const lock = options.restore ? await acquireNotebookLock(info.path) : undefined;
+  try {
+    const backups = new Backups(info.path);
+    const report: DoctorReport = { notebook: info.path, files: 0, records: 0, blobs: 0, problems: [] };
+    const documents: DocumentRecord[] = [];
+
+    for (const { file, type } of await recordFiles(info.path)) {
+      report.files += 1;
+      try {
+        const opened = await RecordFile.open<{ id: string }>(file, recordSchemas[type], undefined);
+        report.records += opened.size;
+        if (type === 'documents') documents.push(...(opened.all() as DocumentRecord[]));
+        for (const invalid of opened.invalid) {
+          report.problems.push({ file, kind: 'invalid-record', message: `Record ${invalid.id ?? '(no id)'} is set aside: ${invalid.problem}` });
+        }
+      } catch (error) {
+        const backup = await newestGoodBackup(backups, file, type);
+        const problem: DoctorProblem = { file, kind: 'damaged-file', message: error instanceof Error ? error.message : String(error), ...(backup ? { backup } : {}) };
+        if (options.restore && backup) {
+          await rename(file, `${file}.damaged-${Date.now()}`);
+          await writeFileAtomic(file, await readFile(backup));
+          problem.restored = true;
+        }
+        report.problems.push(problem);
+      }
+    }
+
+    const blobs = new BlobStore(path.join(info.path, notebookLayout.blobs));
+    const stored = new Set(await blobs.list());
+    for (const hash of stored) {
+      report.blobs += 1;
+      const bytes = await readFile(blobs.pathOf(hash));
+      if (sha256(bytes) !== hash) report.problems.push({ file: blobs.pathOf(hash), kind: 'damaged-blob', message: 'Its content no longer matches its SHA-256 name.' });
+    }
+    for (const document of documents) {
+      for (const ref of [document.original, document.text, document.structure]) {
+        if (ref && !stored.has(ref.sha256)) report.problems.push({ file: blobs.pathOf(ref.sha256), kind: 'missing-blob', message: `Content of “${document.title}” (${document.id}) is missing.` });
+      }
+    }
+    return report;
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function recordFiles(root: string): Promise<{ file: string; type: RecordType }[]> {
+  const single = (['documents', 'actors', 'events', 'tags'] as const).map((type) => ({ file: path.join(root, notebookLayout[type]), type }));
+  const present = await readdir(root);
+  const files: { file: string; type: RecordType }[] = single.filter(({ file }) => present.includes(path.basename(file)));
+  for (const type of ['highlights', 'notes'] as const) {
+    const folder = path.join(root, notebookLayout[type]);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    files.push(...names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => ({ file: path.join(folder, name), type })));
+  }
+  return files;
+}
+
+async function newestGoodBackup(backups: Backups, file: string, type: RecordType): Promise<string | undefined> {
+  for (const candidate of await backups.list(file)) {
+    const ok = await RecordFile.open<{ id: string }>(candidate, recordSchemas[type], undefined).then(() => true, () => false);
+    if (ok) return candidate;
+  }
+  return undefined;
+}
