@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { _electron, test as base, chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { findElectronBinary } from '../../main/launcher/electron-binary';
+import type { MethodArgs, MethodName, MethodResult } from '../../shared/api/contract';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const chromiumPath = process.env.FIELDBOOK_CHROMIUM ?? '/usr/bin/chromium';
@@ -23,6 +24,8 @@ export interface AppUnderTest {
   readonly origin: string;
   /** Every request the app's pages made, in order. */
   readonly requests: Request[];
+  /** Call the API from inside the page, through the same bridge the UI uses, to set up data. */
+  call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
 }
 
 interface WorkerFixtures extends HostOptions {
@@ -46,7 +49,7 @@ export const test = base.extend<{ app: AppUnderTest }, WorkerFixtures>({
     const env = { ...process.env, FIELDBOOK_HOME: path.join(temp, 'data') };
     const requests: Request[] = [];
     let stop: () => Promise<void>;
-    let app: AppUnderTest;
+    let app: Omit<AppUnderTest, 'call'>;
 
     if (hostKind === 'electron') {
       const binary = findElectronBinary();
@@ -71,7 +74,8 @@ export const test = base.extend<{ app: AppUnderTest }, WorkerFixtures>({
 
     // The shell has rendered once the current view has its heading.
     await app.page.getByRole('heading', { level: 1 }).waitFor();
-    await use(app);
+    const page = app.page;
+    await use({ ...app, call: (method, args) => callInPage(page, method, args) as never });
 
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('screenshot', { body: await app.page.screenshot({ fullPage: true }), contentType: 'image/png' }).catch(() => undefined);
@@ -82,6 +86,25 @@ export const test = base.extend<{ app: AppUnderTest }, WorkerFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+async function callInPage(page: Page, method: string, args: unknown): Promise<unknown> {
+  const envelope = await page.evaluate(
+    async ({ method, args }) => {
+      const bridge = (window as { fieldbookBridge?: { call(method: string, args: unknown): Promise<unknown> } }).fieldbookBridge;
+      if (bridge) return bridge.call(method, args);
+      const response = await fetch('/api/v1/call', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${sessionStorage.getItem('fieldbook.token') ?? ''}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ method, args }),
+      });
+      return response.json() as Promise<unknown>;
+    },
+    { method, args },
+  );
+  const result = envelope as { ok: boolean; result?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message ?? 'unknown error'}`);
+  return result.result;
+}
 
 async function startServe(notebookDir: string, env: NodeJS.ProcessEnv): Promise<{ url: string; process: ChildProcessByStdio<null, Readable, Readable> }> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/fieldbook.mjs'), 'serve', '--notebook', notebookDir, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -7,6 +7,8 @@ import type { Settings } from '../../../shared/model/settings';
 import { LibraryView } from '../views/LibraryView';
 import { SettingsView } from '../views/SettingsView';
 import { ErrorBanner } from './ErrorBanner';
+import { NotebookDialog } from './NotebookDialog';
+import { ProblemsBanner } from './ProblemsBanner';
 import { useGlobalShortcuts } from './keyboard';
 import { sectionForCommand, type Section } from './sections';
 import { Sidebar } from './Sidebar';
@@ -26,6 +28,7 @@ export function App({ api }: { api: FieldbookApi }) {
   const [error, setError] = useState<unknown>();
   const [section, setSection] = useState<Section>('documents');
   const [query, setQuery] = useState('');
+  const [notebookDialog, setNotebookDialog] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
@@ -93,11 +96,14 @@ export function App({ api }: { api: FieldbookApi }) {
         searchRef={searchRef}
         theme={loaded.settings.theme}
         onTheme={(theme) => void updateSettings({ theme }).catch(() => undefined)}
+        onNotebook={() => setNotebookDialog(true)}
       />
+      <NotebookDialog api={api} notebook={loaded.notebook} open={notebookDialog} onClose={() => setNotebookDialog(false)} />
       <div className="app-body">
         <Sidebar section={section} counts={loaded.counts} onSelect={setSection} />
         <main id="main" className="main-pane" tabIndex={-1}>
           {error !== undefined && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
+          <ProblemsBanner api={api} notebook={loaded.notebook} />
           {section === 'settings' ? (
             <SettingsView settings={loaded.settings} onSave={updateSettings} />
           ) : (

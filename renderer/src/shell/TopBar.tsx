@@ -12,18 +12,19 @@ interface TopBarProps {
   searchRef: RefObject<HTMLInputElement | null>;
   theme: Theme;
   onTheme(theme: Theme): void;
+  onNotebook(): void;
 }
 
-export function TopBar({ notebook, section, query, onQuery, searchRef, theme, onTheme }: TopBarProps) {
+export function TopBar({ notebook, section, query, onQuery, searchRef, theme, onTheme, onNotebook }: TopBarProps) {
   const scope = section === 'settings' ? undefined : collections[section].label.toLowerCase();
   return (
     <header className="top-bar">
       <div className="brand">
         <img src="/icon.svg" alt="" width={24} height={24} />
         <span className="brand-name">Fieldbook</span>
-        <span className="notebook-name" dir="auto" title={notebook.path}>
+        <button type="button" className="notebook-name" dir="auto" title={notebook.path} aria-haspopup="dialog" aria-label={`Notebook: ${notebook.name}. Rename or switch notebooks`} onClick={onNotebook}>
           {notebook.name}
-        </span>
+        </button>
       </div>
       <div role="search" className="search">
         <label htmlFor="search-input" className="visually-hidden">

@@ -37,7 +37,11 @@ export function LibraryView({ api, collection, query, total, onError, onOpenSett
     <section className="library-view" aria-labelledby="view-title">
       <header className="view-header">
         <h1 id="view-title">{text.label}</h1>
-        {items && items.length > 0 && <p className="view-meta">{query ? `${visible?.length ?? 0} of ${items.length}` : `${items.length}`} {text.label.toLowerCase()}</p>}
+        {items && items.length > 0 && (
+          <p className="view-meta">
+            {query ? `${visible?.length ?? 0} of ${items.length}` : items.length} {items.length === 1 ? text.singular : text.label.toLowerCase()}
+          </p>
+        )}
       </header>
       {!visible ? (
         <p role="status">Loading {text.label.toLowerCase()}…</p>
