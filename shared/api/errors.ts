@@ -15,6 +15,10 @@ export const ApiErrorCode = z.enum([
   'NOTEBOOK_INVALID',
   'CANCELLED',
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_FILE', // not a kind of file Fieldbook imports
+  'FILE_TOO_LARGE', // over a configured import limit (size, pages, nesting)
+  'PASSWORD_REQUIRED', // an encrypted PDF; the message says so
+  'DAMAGED_FILE', // truncated or malformed: nothing was imported
   'INTERNAL',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
