@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { pageText, type PageTextItem } from '../../../../../main/import/pdf/page-text';
+
+/** A horizontal 12 pt item at (x, y); width defaults to half an em per character. */
+function item(str: string, x: number, y: number, options: { width?: number; eol?: boolean; size?: number } = {}): PageTextItem {
+  const size = options.size ?? 12;
+  return { str, transform: [size, 0, 0, size, x, y], width: options.width ?? str.length * size * 0.5, height: size, hasEOL: options.eol ?? false };
+}
+
+describe('pageText', () => {
+  it('breaks lines at hasEOL, including pdf.js’s empty end-of-line items', () => {
+    expect(pageText([item('First line', 72, 700, { eol: true }), item('Second line', 72, 685), item('', 72, 685, { eol: true }), item('Third line', 72, 670)])).toBe(
+      'First line\nSecond line\nThird line',
+    );
+  });
+
+  it('inserts a space only where the page shows a gap and neither side has one', () => {
+    // "exam" and "ple" touch; the other items are 6 pt apart; "spaced " already ends with a space.
+    const items = [item('exam', 72, 700, { width: 24 }), item('ple', 96, 700, { width: 18 }), item('word', 120, 700, { width: 24 }), item('gap', 150, 700, { width: 18 })];
+    expect(pageText(items)).toBe('example word gap');
+    expect(pageText([item('spaced ', 72, 700, { width: 42 }), item('out', 130, 700)])).toBe('spaced out');
+    // Kerning-sized gaps (under 0.15 em) are not word spaces.
+    expect(pageText([item('Ke', 72, 700, { width: 12 }), item('rning', 85, 700)])).toBe('Kerning');
+  });
+
+  it('keeps right-to-left runs as given and spaces them by where they were drawn', () => {
+    // pdf.js gives each run in logical order; the Arabic run sits right of the Latin one.
+    const items = [item('Report:', 72, 700, { width: 40 }), item('تقرير ميداني', 118, 700, { width: 72 })];
+    expect(pageText(items)).toBe('Report: تقرير ميداني');
+    // Drawn leftwards: the second run ends 6 pt left of the first one's start.
+    expect(pageText([item('الوضع', 300, 700, { width: 30 }), item('الحالي', 240, 700, { width: 54 })])).toBe('الوضع الحالي');
+  });
+
+  it('trims lines, collapses spaces, drops control characters, and NFC-normalises', () => {
+    expect(pageText([item('  Cafe\u0301   au\u00a0\u00a0lait \u0000 ', 72, 700, { eol: true }), item('\tnext\t', 72, 685)])).toBe('Caf\u00e9 au lait\nnext');
+  });
+
+  it('starts a paragraph at a blank line, a wide vertical gap, or a jump back up the page', () => {
+    const lines = [
+      item('One', 72, 700, { eol: true }),
+      item('two', 72, 686, { eol: true }),
+      item('three', 72, 672, { eol: true }),
+      // 42 pt below: three times the usual 14 pt spacing.
+      item('Four', 72, 630, { eol: true }),
+      item('five', 72, 616, { eol: true }),
+      item('   ', 72, 602, { eol: true }),
+      item('Six', 72, 588, { eol: true }),
+      // Back to the top: the next column.
+      item('Seven', 320, 700, { eol: true }),
+      item('eight', 320, 686),
+    ];
+    expect(pageText(lines)).toBe('One\ntwo\nthree\n\nFour\nfive\n\nSix\n\nSeven\neight');
+  });
+
+  it('keeps evenly double-spaced lines in one paragraph', () => {
+    expect(pageText([item('Double', 72, 700, { eol: true }), item('spaced', 72, 672, { eol: true }), item('lines', 72, 644)])).toBe('Double\nspaced\nlines');
+  });
+
+  it('separates items pdf.js left on one line although they sit on different baselines', () => {
+    expect(pageText([item('Heading', 72, 700), item('Body', 72, 670)])).toBe('Heading\nBody');
+  });
+
+  it('measures rotated text along its own lines', () => {
+    // Text running up the page (rotated 90°): advances along y.
+    const up = (str: string, x: number, y: number): PageTextItem => ({ str, transform: [0, 12, -12, 0, x, y], width: str.length * 6, height: 12, hasEOL: false });
+    expect(pageText([up('rotated', 100, 100), up('text', 100, 148)])).toBe('rotated text');
+    expect(pageText([up('joined', 100, 100), up('up', 100, 136)])).toBe('joinedup');
+  });
+
+  it('is empty for a page without text', () => {
+    expect(pageText([])).toBe('');
+    expect(pageText([item('', 0, 0, { eol: true }), item(' ', 72, 700)])).toBe('');
+  });
+});
