@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type MethodResult, type ParsedArgs } from '../../shared/api/contract';
 import { ApiError, type ResponseEnvelope } from '../../shared/api/errors';
@@ -7,6 +8,22 @@ export type Handlers = {
 };
 
 export type Dispatch = (method: unknown, args: unknown) => Promise<ResponseEnvelope>;
+
+/** Files handed over for import travel outside the JSON contract, as bytes or a stream, to the same checks. */
+export type Upload = (batch: string, relativePath: string, content: Readable | Uint8Array) => Promise<ResponseEnvelope>;
+
+/** Answer an upload with the same envelope as a call, whatever goes wrong. */
+export function createUploader(save: (batch: string, relativePath: string, content: Readable | Uint8Array) => Promise<void>): Upload {
+  return async (batch, relativePath, content) => {
+    try {
+      await save(batch, relativePath, content);
+      return { ok: true, result: { batch } };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toShape() };
+      return { ok: false, error: { code: 'INTERNAL', message: `Could not keep the uploaded file: ${error instanceof Error ? error.message : String(error)}` } };
+    }
+  };
+}
 
 /**
  * Turns an untrusted (method, args) pair from any transport into an envelope.

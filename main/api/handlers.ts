@@ -3,7 +3,8 @@ import type { RecordOf } from '../../shared/model/records';
 import type { Services } from '../app/services';
 import { createTextDocument } from '../records/documents';
 import { createHighlight } from '../records/highlights';
-import type { Handlers } from './dispatcher';
+import { defaultImportLimits } from '../import/extracted-document';
+import { createUploader, type Handlers, type Upload } from './dispatcher';
 
 export function createHandlers(services: Services): Handlers {
   const records = () => services.current().records;
@@ -49,11 +50,17 @@ export function createHandlers(services: Services): Handlers {
     'tags.update': ({ id, patch }) => records().update('tags', id, patch),
     'tags.delete': ({ id }) => records().delete('tags', id),
 
+    'import.start': (source) => services.startImport(source),
     'settings.get': () => services.settings.get(),
     'settings.update': (patch) => services.settings.update(patch),
     'tasks.list': () => services.tasks.list(),
     'tasks.cancel': ({ taskId }) => ({ cancelled: services.tasks.cancel(taskId) }),
   };
+}
+
+/** Files handed over by the UI go to the open notebook's upload batches, within the import size limit. */
+export function createUpload(services: Services): Upload {
+  return createUploader((batch, relativePath, content) => services.current().uploads.save(batch, relativePath, content, defaultImportLimits.maxFileBytes));
 }
 
 /** The sidebar's lists: newest change first, with a line that tells similar items apart. */
@@ -63,7 +70,7 @@ async function libraryItems(services: Services, collection: LibraryCollection): 
   let items: LibraryItem[];
   switch (collection) {
     case 'documents':
-      items = (await records.list('documents')).map((document) => item(document, document.title, [document.authors.join(', '), document.publishedAt].filter(Boolean).join(' · ')));
+      items = (await records.list('documents')).map((document) => item(document, document.title, [document.authors.join(', '), document.publishedAt, describeKind(document)].filter(Boolean).join(' · ')));
       break;
     case 'actors':
       items = (await records.list('actors')).map((actor) => item(actor, actor.name, [actor.kind, ...actor.aliases].join(' · ')));
@@ -76,4 +83,9 @@ async function libraryItems(services: Services, collection: LibraryCollection): 
       break;
   }
   return items.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+function describeKind(document: RecordOf<'documents'>): string {
+  if (document.kind === 'pdf') return document.pdf ? `PDF, ${document.pdf.pageCount} page${document.pdf.pageCount === 1 ? '' : 's'}` : 'PDF';
+  return { html: 'Web page', markdown: 'Markdown', text: 'Text' }[document.kind];
 }

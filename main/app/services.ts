@@ -1,6 +1,10 @@
 import type { AppInfo, HostKind } from '../../shared/model/app';
 import type { NotebookInfo, RecentNotebook } from '../../shared/model/notebook';
+import path from 'node:path';
 import { EventBus } from '../events/event-bus';
+import { ImportService } from '../import/import-service';
+import { UploadStore } from '../import/upload-store';
+import { ExtractionPool } from '../import/worker/extraction-pool';
 import { NotebookStore } from '../notebook/notebook-store';
 import { RecentNotebooks } from '../notebook/recent-notebooks';
 import { welcomeDocument } from '../notebook/welcome-document';
@@ -26,7 +30,11 @@ export interface OpenNotebook {
   readonly store: NotebookStore;
   readonly records: RecordService;
   readonly texts: TextCache;
+  readonly imports: ImportService;
+  readonly uploads: UploadStore;
 }
+
+export type ImportSource = { paths: string[] } | { batch: string };
 
 /**
  * Everything the three hosts (Electron, browser host, command line) share.
@@ -42,6 +50,8 @@ export interface Services {
   recent(): RecentNotebook[];
   openNotebook(dir: string, options?: { create?: boolean; name?: string }): Promise<NotebookInfo>;
   renameNotebook(name: string): Promise<NotebookInfo>;
+  /** Start importing in the background; progress is a task, the summary arrives as import.finished. */
+  startImport(source: ImportSource): { taskId: string };
   close(): Promise<void>;
 }
 
@@ -51,7 +61,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const recent = await RecentNotebooks.open(options.dataDir);
   const author = () => currentAuthor(settings);
 
-  const attach = (store: NotebookStore): OpenNotebook => ({ store, records: new RecordService(store, author, events), texts: new TextCache(store.blobs) });
+  const tasks = new TaskRunner(events);
+  let pool: ExtractionPool | undefined;
+  const extractionPool = () => (pool ??= new ExtractionPool());
+  const attach = (store: NotebookStore): OpenNotebook => {
+    const records = new RecordService(store, author, events);
+    return { store, records, texts: new TextCache(store.blobs), imports: new ImportService(records, extractionPool), uploads: new UploadStore(store.info.path) };
+  };
 
   let current = await openInitial();
 
@@ -73,7 +89,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     info: { name: 'Fieldbook', version: appVersion, host: options.host, platform: process.platform },
     events,
     settings,
-    tasks: new TaskRunner(events),
+    tasks,
     notebook: () => current.store.info,
     current: () => current,
     recent: () => recent.list(),
@@ -93,6 +109,30 @@ export async function createServices(options: ServicesOptions): Promise<Services
       events.emit('notebook.changed', renamed);
       return renamed;
     },
-    close: () => current.store.close(),
+    startImport(source) {
+      const open = current;
+      const batchDir = 'batch' in source ? open.uploads.batchDir(source.batch) : undefined;
+      const paths = 'paths' in source ? source.paths : [batchDir as string];
+      const task = tasks.start('import', 'Importing', ({ signal, progress }) =>
+        open.imports.importPaths(paths, { signal, onProgress: ({ done, total, current: file }) => progress(done, total, file) }),
+      );
+      task.result
+        .then(
+          (summary) => {
+            // Uploaded files are shown by the names the user chose, not by where they were kept.
+            const results = batchDir ? summary.results.map((result) => ({ ...result, path: path.relative(batchDir, result.path) })) : summary.results;
+            events.emit('import.finished', { taskId: task.taskId, summary: { ...summary, results } });
+          },
+          (error: unknown) => console.error('Import failed', error),
+        )
+        .finally(() => {
+          if ('batch' in source) void open.uploads.discard(source.batch);
+        });
+      return { taskId: task.taskId };
+    },
+    async close() {
+      await pool?.close();
+      await current.store.close();
+    },
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, type ResponseEnvelope } from '../../shared/api/errors';
-import type { Dispatch } from '../api/dispatcher';
+import type { Dispatch, Upload } from '../api/dispatcher';
 import type { EventBus } from '../events/event-bus';
 import { securityHeaders } from '../security/content-security-policy';
 import { readStaticFile } from '../security/static-files';
@@ -10,11 +10,13 @@ import { checkApiCaller, checkHost, type GuardedRequest } from './request-guard'
 
 export const API_CALL_PATH = '/api/v1/call';
 export const API_EVENTS_PATH = '/api/v1/events';
+export const API_UPLOAD_PATH = '/api/v1/upload';
 const MAX_CALL_BYTES = 1024 * 1024;
 const KEEPALIVE_MS = 15_000;
 
 export interface BrowserHostOptions {
   dispatch: Dispatch;
+  upload: Upload;
   events: EventBus;
   /** Folder of the built renderer (index.html and assets). */
   rendererDir: string;
@@ -59,6 +61,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         checkApiCaller(guarded, port, token);
         if (url.pathname === API_CALL_PATH && request.method === 'POST') return await answerCall(request, response);
         if (url.pathname === API_EVENTS_PATH && request.method === 'GET') return streamEvents(request, response);
+        if (url.pathname === API_UPLOAD_PATH && request.method === 'POST') return await answerUpload(request, response, url);
         throw new ApiError('NOT_FOUND', `No API endpoint ${request.method ?? ''} ${url.pathname}.`);
       }
     } catch (error) {
@@ -94,6 +97,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const { method, args } = call as { method?: unknown; args?: unknown };
     const envelope = await options.dispatch(method, args);
+    sendEnvelope(response, envelope.ok ? 200 : statusOf(ApiError.fromShape(envelope.error)), envelope);
+  }
+
+  async function answerUpload(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    // The body is the file itself, streamed to disk: uploads may be far larger than an API call.
+    const envelope = await options.upload(url.searchParams.get('batch') ?? '', url.searchParams.get('path') ?? '', request);
+    if (!envelope.ok) request.resume();
     sendEnvelope(response, envelope.ok ? 200 : statusOf(ApiError.fromShape(envelope.error)), envelope);
   }
 
@@ -160,6 +170,7 @@ function statusOf(error: ApiError): number {
     case 'NOTEBOOK_LOCKED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
+    case 'FILE_TOO_LARGE':
       return 413;
     case 'INTERNAL':
       return 500;

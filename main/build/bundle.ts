@@ -1,14 +1,18 @@
 // Bundles the Node-side entry points with esbuild (run by `npm run build`).
 // Electron's main and its sandboxed preload must be CommonJS: a sandboxed
 // preload cannot load ES modules, and one bundle per entry keeps it a single file.
+import { readFileSync } from 'node:fs';
 import { build, type BuildOptions } from 'esbuild';
+
+// Runtime dependencies (pdfjs-dist, jsdom) load their own files at run time, so they stay in node_modules.
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
 
 const common: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node22',
   sourcemap: 'linked',
-  external: ['electron'],
+  external: ['electron', ...Object.keys(dependencies)],
   logLevel: 'warning',
 };
 
@@ -16,7 +20,17 @@ const common: BuildOptions = {
 const esmBanner = "import { createRequire as __fieldbookCreateRequire } from 'node:module'; const require = __fieldbookCreateRequire(import.meta.url);";
 
 await Promise.all([
-  build({ ...common, entryPoints: { main: 'main/electron/main.ts', preload: 'main/electron/preload.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' } }),
+  // CommonJS has no import.meta.url; code that finds files beside its bundle (the extraction worker) reads it from this shim.
+  build({
+    ...common,
+    entryPoints: { main: 'main/electron/main.ts', preload: 'main/electron/preload.ts' },
+    outdir: 'dist/electron',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': '__fieldbookImportMetaUrl' },
+    banner: { js: "const __fieldbookImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  build({ ...common, entryPoints: ['main/import/worker/extract-worker.ts'], outfile: 'dist/workers/extract-worker.mjs', format: 'esm', banner: { js: esmBanner } }),
   build({ ...common, entryPoints: ['main/cli/main.ts'], outfile: 'dist/cli/fieldbook.mjs', format: 'esm', banner: { js: `#!/usr/bin/env node\n${esmBanner}` } }),
   build({ ...common, entryPoints: ['main/launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', banner: { js: esmBanner } }),
 ]);

@@ -5,11 +5,12 @@ import { type Command, type CommandOutput, type OptionValues, UsageError } from 
 import { actorAddCommand } from './commands/actor-add';
 import { doctorCommand } from './commands/doctor';
 import { highlightAddCommand } from './commands/highlight-add';
+import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { listCommand } from './commands/list';
 import { serveCommand } from './commands/serve';
 
-export const commands: readonly Command[] = [serveCommand, initCommand, listCommand, actorAddCommand, highlightAddCommand, doctorCommand];
+export const commands: readonly Command[] = [serveCommand, initCommand, importCommand, listCommand, actorAddCommand, highlightAddCommand, doctorCommand];
 
 const consoleOutput: CommandOutput = {
   out: (line) => process.stdout.write(`${line}\n`),

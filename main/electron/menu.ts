@@ -3,8 +3,8 @@ import type { AppCommand } from '../../shared/api/contract';
 import type { Services } from '../app/services';
 
 /**
- * The application menu. Import and Export are listed, greyed out, so the
- * shortcuts are reserved; they are enabled by the issues that build them.
+ * The application menu. Export is listed, greyed out, so its shortcut is
+ * reserved; it is enabled by the issue that builds it.
  */
 export function buildAppMenu(window: BrowserWindow, services: Services): Menu {
   const command = (name: AppCommand) => () => services.events.emit('app.command', { command: name });
@@ -17,7 +17,8 @@ export function buildAppMenu(window: BrowserWindow, services: Services): Menu {
         { label: 'New Notebook…', accelerator: 'CmdOrCtrl+N', click: () => void chooseNotebook(window, services, true) },
         { label: 'Open Notebook…', accelerator: 'CmdOrCtrl+O', click: () => void chooseNotebook(window, services, false) },
         { type: 'separator' },
-        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', enabled: false },
+        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => void chooseImport(window, services, ['openFile', 'multiSelections']) },
+        { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: () => void chooseImport(window, services, ['openDirectory', 'multiSelections']) },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: false },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
@@ -44,6 +45,16 @@ export function buildAppMenu(window: BrowserWindow, services: Services): Menu {
     { role: 'windowMenu' },
   ];
   return Menu.buildFromTemplate(template);
+}
+
+async function chooseImport(window: BrowserWindow, services: Services, properties: ('openFile' | 'openDirectory' | 'multiSelections')[]): Promise<void> {
+  const choice = await dialog.showOpenDialog(window, {
+    title: 'Import into this notebook',
+    buttonLabel: 'Import',
+    properties,
+    filters: properties.includes('openFile') ? [{ name: 'PDFs, web pages, Markdown and text', extensions: ['pdf', 'html', 'htm', 'xhtml', 'md', 'markdown', 'txt', 'text'] }] : [],
+  });
+  if (!choice.canceled && choice.filePaths.length > 0) services.startImport({ paths: choice.filePaths });
 }
 
 async function chooseNotebook(window: BrowserWindow, services: Services, create: boolean): Promise<void> {

@@ -57,9 +57,9 @@ export class TaskRunner {
 
     const result = (async () => {
       try {
+        // Work that stops early when cancelled may still return what it did (an import's summary so far).
         const value = await work(context);
-        if (controller.signal.aborted) throw new ApiError('CANCELLED', `${label} was cancelled.`);
-        publish({ ...progress, state: 'done', done: progress.total ?? progress.done }, true);
+        publish(controller.signal.aborted ? { ...progress, state: 'cancelled', message: 'Cancelled' } : { ...progress, state: 'done', done: progress.total ?? progress.done }, true);
         return value;
       } catch (error) {
         const cancelled = controller.signal.aborted;

@@ -4,6 +4,7 @@ import type { ResponseEnvelope } from './errors';
 /** IPC channel names shared by Electron's main process and its preload. */
 export const IPC_CALL_CHANNEL = 'fieldbook:call';
 export const IPC_EVENT_CHANNEL = 'fieldbook:event';
+export const IPC_UPLOAD_CHANNEL = 'fieldbook:upload';
 
 /**
  * What the sandboxed preload exposes on `window.fieldbookBridge`: raw
@@ -13,6 +14,8 @@ export const IPC_EVENT_CHANNEL = 'fieldbook:event';
 export interface FieldbookBridge {
   call(method: string, args: unknown): Promise<ResponseEnvelope>;
   onEvent(listener: (envelope: EventEnvelope) => void): () => void;
+  /** Hand a file over for import: into upload batch `batch`, at `relativePath` (a dropped folder keeps its layout). */
+  upload(batch: string, relativePath: string, data: Blob): Promise<ResponseEnvelope>;
 }
 
 /** Electron serves the app from app://fieldbook/, never file://. */

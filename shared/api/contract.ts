@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppInfo } from '../model/app';
+import { ImportSummary } from '../model/import';
 import { LibraryCollection, LibraryCounts, LibraryPage } from '../model/library';
 import { NotebookInfo, NotebookName, RecentNotebook } from '../model/notebook';
 import {
@@ -75,6 +76,11 @@ export const methods = {
   ...crud('events', EventRecord, EventCreate, EventPatch),
   ...crud('notes', NoteRecord, NoteCreate, NotePatch),
   ...crud('tags', TagRecord, TagCreate, TagPatch),
+  /** Import files and folders by path (command line, Electron's dialog), or a batch the UI uploaded. Progress arrives as task.progress, the summary as import.finished. */
+  'import.start': {
+    args: z.union([z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(), z.object({ batch: RecordId }).strict()]),
+    result: z.object({ taskId: z.string() }),
+  },
   'settings.get': { args: noArgs, result: Settings },
   'settings.update': { args: Settings.partial().strict(), result: Settings },
   'tasks.list': { args: noArgs, result: z.array(TaskProgress) },
@@ -102,6 +108,7 @@ export const events = {
   'notebook.changed': NotebookInfo,
   'records.changed': z.object({ type: RecordType, ids: z.array(RecordId) }),
   'app.command': z.object({ command: AppCommand }),
+  'import.finished': z.object({ taskId: z.string(), summary: ImportSummary }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;
@@ -115,4 +122,6 @@ export type EventEnvelope = z.infer<typeof EventEnvelope>;
 export interface FieldbookApi {
   call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Hand a file to main for import (see FieldbookBridge.upload); throws an ApiError when refused. */
+  upload(batch: string, relativePath: string, data: Blob): Promise<void>;
 }

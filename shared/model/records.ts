@@ -44,6 +44,14 @@ export const DocumentRecord = RecordBase.extend({
   text: BlobRef,
   /** Headings, paragraphs and pages with their ranges in the canonical text (JSON), when the import produced them. */
   structure: BlobRef.optional(),
+  /** Web pages and Markdown: the sanitised HTML the reader shows; its images point at `fieldbook-asset:SHA256`. */
+  html: BlobRef.optional(),
+  /** Images kept from a saved page's folder, by the name the page used. */
+  assets: z.array(BlobRef.extend({ name: z.string().max(1000) })).max(10_000).optional(),
+  siteName: Text(500).optional(),
+  pdf: z.object({ fingerprint: z.string().max(200), pageCount: z.number().int().nonnegative() }).optional(),
+  /** What the import wants the reader to know, e.g. that a PDF has no text layer. */
+  notices: z.array(Text(1000)).max(50).optional(),
   tags: z.array(RecordId).max(500),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createDispatcher } from '../../main/api/dispatcher';
-import { createHandlers } from '../../main/api/handlers';
+import { createHandlers, createUpload } from '../../main/api/handlers';
 import { createServices } from '../../main/app/services';
 import { startBrowserHost } from '../../main/browser-host/server';
 import { percentile, printFigure } from './figures';
@@ -12,7 +12,7 @@ import { percentile, printFigure } from './figures';
 export async function benchApiRoundTrip(): Promise<void> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'fieldbook-bench-'));
   const services = await createServices({ host: 'browser', dataDir: path.join(temp, 'data'), notebookDir: path.join(temp, 'nb') });
-  const host = await startBrowserHost({ dispatch: createDispatcher(createHandlers(services)), events: services.events, rendererDir: path.join(temp, 'none') });
+  const host = await startBrowserHost({ dispatch: createDispatcher(createHandlers(services)), upload: createUpload(services), events: services.events, rendererDir: path.join(temp, 'none') });
   const call = () =>
     fetch(`http://127.0.0.1:${host.port}/api/v1/call`, {
       method: 'POST',

@@ -24,6 +24,10 @@ export function typedApi(bridge: FieldbookBridge): FieldbookApi {
       if (!envelope.ok) throw ApiError.fromShape(envelope.error);
       return methods[method].result.parse(envelope.result) as never;
     },
+    async upload(batch, relativePath, data) {
+      const envelope = await bridge.upload(batch, relativePath, data);
+      if (!envelope.ok) throw ApiError.fromShape(envelope.error);
+    },
     on(event, listener) {
       return bridge.onEvent((envelope) => {
         if (envelope.event !== event) return;

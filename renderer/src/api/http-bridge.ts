@@ -4,6 +4,7 @@ import { ResponseEnvelope } from '../../../shared/api/errors';
 
 const CALL_PATH = '/api/v1/call';
 const EVENTS_PATH = '/api/v1/events';
+const UPLOAD_PATH = '/api/v1/upload';
 const TOKEN_KEY = 'fieldbook.token';
 
 /**
@@ -62,22 +63,20 @@ export function createHttpBridge(token: string): FieldbookBridge {
     }
   }
 
+  async function post(url: string, contentType: string, body: BodyInit): Promise<ResponseEnvelope> {
+    let response: Response;
+    try {
+      response = await fetch(url, { method: 'POST', headers: { ...headers, 'Content-Type': contentType }, body, cache: 'no-store' });
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: 'Fieldbook is not reachable. Is the "fieldbook serve" process still running?' } };
+    }
+    const parsed = ResponseEnvelope.safeParse(await response.json().catch(() => undefined));
+    return parsed.success ? parsed.data : { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from Fieldbook (HTTP ${response.status}).` } };
+  }
+
   return {
-    async call(method, args) {
-      let response: Response;
-      try {
-        response = await fetch(CALL_PATH, {
-          method: 'POST',
-          headers: { ...headers, 'Content-Type': 'application/json' },
-          body: JSON.stringify({ method, args }),
-          cache: 'no-store',
-        });
-      } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: 'Fieldbook is not reachable. Is the "fieldbook serve" process still running?' } };
-      }
-      const parsed = ResponseEnvelope.safeParse(await response.json().catch(() => undefined));
-      return parsed.success ? parsed.data : { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from Fieldbook (HTTP ${response.status}).` } };
-    },
+    call: (method, args) => post(CALL_PATH, 'application/json', JSON.stringify({ method, args })),
+    upload: (batch, relativePath, data) => post(`${UPLOAD_PATH}?${new URLSearchParams({ batch, path: relativePath }).toString()}`, 'application/octet-stream', data),
     onEvent(listener) {
       listeners.add(listener);
       if (!streaming) {

@@ -4,6 +4,9 @@ import type { AppInfo } from '../../../shared/model/app';
 import type { LibraryCounts } from '../../../shared/model/library';
 import type { NotebookInfo } from '../../../shared/model/notebook';
 import type { Settings } from '../../../shared/model/settings';
+import { DropZone } from '../import/DropZone';
+import { ImportSummaryDialog } from '../import/ImportSummaryDialog';
+import { useImport } from '../import/useImport';
 import { LibraryView } from '../views/LibraryView';
 import { SettingsView } from '../views/SettingsView';
 import { ErrorBanner } from './ErrorBanner';
@@ -32,6 +35,7 @@ export function App({ api }: { api: FieldbookApi }) {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  const imports = useImport(api, setError);
 
   const load = useCallback(async () => {
     try {
@@ -99,6 +103,8 @@ export function App({ api }: { api: FieldbookApi }) {
         onNotebook={() => setNotebookDialog(true)}
       />
       <NotebookDialog api={api} notebook={loaded.notebook} open={notebookDialog} onClose={() => setNotebookDialog(false)} />
+      <DropZone notebookName={loaded.notebook.name} onFiles={(files) => void imports.importFiles(files)} />
+      <ImportSummaryDialog summary={imports.summary} onClose={imports.dismiss} />
       <div className="app-body">
         <Sidebar section={section} counts={loaded.counts} onSelect={setSection} />
         <main id="main" className="main-pane" tabIndex={-1}>
@@ -107,11 +113,20 @@ export function App({ api }: { api: FieldbookApi }) {
           {section === 'settings' ? (
             <SettingsView settings={loaded.settings} onSave={updateSettings} />
           ) : (
-            <LibraryView api={api} collection={section} query={query} total={loaded.counts[section]} onError={setError} onOpenSettings={() => setSection('settings')} />
+            <LibraryView
+              api={api}
+              collection={section}
+              query={query}
+              total={loaded.counts[section]}
+              onError={setError}
+              onOpenSettings={() => setSection('settings')}
+              onImport={(files) => void imports.importFiles(files)}
+              importing={imports.preparing !== undefined}
+            />
           )}
         </main>
       </div>
-      <StatusBar api={api} info={loaded.info} notebook={loaded.notebook} />
+      <StatusBar api={api} info={loaded.info} notebook={loaded.notebook} preparing={imports.preparing} />
     </div>
   );
 }

@@ -7,7 +7,15 @@ import type { TaskProgress } from '../../../shared/model/task';
 const FINISHED_VISIBLE_MS = 4000;
 
 /** Where the notebook lives, and the progress of long work in main, with a way to cancel it. */
-export function StatusBar({ api, info, notebook }: { api: FieldbookApi; info: AppInfo; notebook: NotebookInfo }) {
+interface StatusBarProps {
+  api: FieldbookApi;
+  info: AppInfo;
+  notebook: NotebookInfo;
+  /** Files being handed over for import, before main's task starts. */
+  preparing: { done: number; total: number } | undefined;
+}
+
+export function StatusBar({ api, info, notebook, preparing }: StatusBarProps) {
   const [tasks, setTasks] = useState<ReadonlyMap<string, TaskProgress>>(new Map());
 
   useEffect(() => {
@@ -32,9 +40,21 @@ export function StatusBar({ api, info, notebook }: { api: FieldbookApi; info: Ap
         {notebook.path}
       </span>
       <ul className="tasks" aria-live="polite" aria-label="Background tasks">
+        {preparing && (
+          <li className="task task-running">
+            <span>
+              Preparing {preparing.done} of {preparing.total} files
+            </span>
+            <progress max={preparing.total} value={preparing.done} aria-label="Preparing files for import" />
+          </li>
+        )}
         {[...tasks.values()].map((task) => (
           <li key={task.taskId} className={`task task-${task.state}`}>
-            <span dir="auto">{task.label}</span>
+            <span dir="auto">
+              {task.label}
+              {task.total !== null && task.state === 'running' ? ` ${task.done} of ${task.total}` : ''}
+              {task.message && task.state === 'running' ? `: ${task.message}` : ''}
+            </span>
             {task.state === 'running' ? (
               <>
                 <progress max={task.total ?? undefined} value={task.total === null ? undefined : task.done} aria-label={`${task.label} progress`} />

@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ImportButtons } from '../import/ImportButtons';
+import type { ChosenFile } from '../import/dropped-files';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { LibraryCollection, LibraryItem } from '../../../shared/model/library';
 import { collections } from '../shell/sections';
@@ -10,9 +12,11 @@ interface LibraryViewProps {
   total: number;
   onError(error: unknown): void;
   onOpenSettings(): void;
+  onImport(files: ChosenFile[]): void;
+  importing: boolean;
 }
 
-export function LibraryView({ api, collection, query, total, onError, onOpenSettings }: LibraryViewProps) {
+export function LibraryView({ api, collection, query, total, onError, onOpenSettings, onImport, importing }: LibraryViewProps) {
   const [items, setItems] = useState<LibraryItem[]>();
   const text = collections[collection];
 
@@ -37,6 +41,7 @@ export function LibraryView({ api, collection, query, total, onError, onOpenSett
     <section className="library-view" aria-labelledby="view-title">
       <header className="view-header">
         <h1 id="view-title">{text.label}</h1>
+        {collection === 'documents' && items && items.length > 0 && <ImportButtons onFiles={onImport} disabled={importing} />}
         {items && items.length > 0 && (
           <p className="view-meta">
             {query ? `${visible?.length ?? 0} of ${items.length}` : items.length} {items.length === 1 ? text.singular : text.label.toLowerCase()}
@@ -46,7 +51,9 @@ export function LibraryView({ api, collection, query, total, onError, onOpenSett
       {!visible ? (
         <p role="status">Loading {text.label.toLowerCase()}…</p>
       ) : items?.length === 0 ? (
-        <EmptyState title={text.emptyTitle} text={text.emptyText} first={collection === 'documents'} onOpenSettings={onOpenSettings} />
+        <EmptyState title={text.emptyTitle} text={text.emptyText} first={collection === 'documents'} onOpenSettings={onOpenSettings}>
+          {collection === 'documents' && <ImportButtons onFiles={onImport} disabled={importing} />}
+        </EmptyState>
       ) : visible.length === 0 ? (
         <p role="status" className="no-match" dir="auto">
           No {text.label.toLowerCase()} match “{query}”.
@@ -72,11 +79,12 @@ export function LibraryView({ api, collection, query, total, onError, onOpenSett
   );
 }
 
-function EmptyState({ title, text, first, onOpenSettings }: { title: string; text: string; first: boolean; onOpenSettings(): void }) {
+function EmptyState({ title, text, first, onOpenSettings, children }: { title: string; text: string; first: boolean; onOpenSettings(): void; children?: ReactNode }) {
   return (
     <div className="empty-state">
       <h2>{title}</h2>
       <p>{text}</p>
+      {children}
       {first && (
         <div className="first-steps">
           <h3>Before you start</h3>

@@ -44,8 +44,13 @@ describe('electron-builder.yml', () => {
     expect(existsSync(path.join(root, config.directories.buildResources))).toBe(true);
   });
 
-  it('ships no node_modules: everything is bundled, and electron stays a devDependency as electron-builder requires', () => {
-    expect(packageJson.dependencies ?? {}).toEqual({});
+  it('ships only the runtime dependencies the bundles leave out, and electron stays a devDependency as electron-builder requires', () => {
+    expect(Object.keys(packageJson.dependencies ?? {}).sort()).toEqual(['jsdom', 'pdfjs-dist']);
     expect(packageJson.devDependencies.electron).toBeDefined();
+  });
+
+  it('unpacks the extraction worker from the asar archive (worker threads cannot load from it)', () => {
+    expect(config.files).toContain('dist/workers/**');
+    expect((config as { asarUnpack?: string[] }).asarUnpack).toContain('dist/workers/**');
   });
 });

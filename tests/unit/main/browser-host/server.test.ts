@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../../main/api/dispatcher';
-import { createHandlers } from '../../../../main/api/handlers';
+import { createHandlers, createUpload } from '../../../../main/api/handlers';
 import { createServices, type Services } from '../../../../main/app/services';
-import { API_CALL_PATH, API_EVENTS_PATH, startBrowserHost, type BrowserHost } from '../../../../main/browser-host/server';
+import { API_CALL_PATH, API_EVENTS_PATH, API_UPLOAD_PATH, startBrowserHost, type BrowserHost } from '../../../../main/browser-host/server';
 import { rawRequest } from '../../../support/http';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   await writeFile(path.join(temp.dir, 'secret.txt'), 'outside the renderer');
   services = await createServices({ host: 'browser', dataDir: path.join(temp.dir, 'data'), notebookDir: path.join(temp.dir, 'notebook') });
-  host = await startBrowserHost({ dispatch: createDispatcher(createHandlers(services), () => undefined), events: services.events, rendererDir });
+  host = await startBrowserHost({ dispatch: createDispatcher(createHandlers(services), () => undefined), upload: createUpload(services), events: services.events, rendererDir });
 });
 
 afterAll(async () => {
@@ -121,6 +121,24 @@ describe('browser host', () => {
     expect(events.every((event) => event.event === 'task.progress' && event.payload.taskId === started.taskId)).toBe(true);
     expect(events.map((event) => event.payload.state)).toContain('running');
     controller.abort();
+  });
+
+  describe('uploads for import', () => {
+    const batch = '5b9d2c4e-8f1a-4e3b-9c7d-1a2b3c4d5e6f';
+    const upload = (headers: Record<string, string>, query: string, body: string) => rawRequest(host.port, { method: 'POST', path: `${API_UPLOAD_PATH}?${query}`, headers, body });
+
+    it('keeps an uploaded file in the notebook\'s batch folder', async () => {
+      const response = await upload({ ...good(), 'Content-Type': 'application/octet-stream' }, `batch=${batch}&path=${encodeURIComponent('Folder/note.md')}`, '# Note');
+      expect(JSON.parse(response.body)).toEqual({ ok: true, result: { batch } });
+      expect(await readFile(path.join(services.current().uploads.batchDir(batch), 'Folder', 'note.md'), 'utf8')).toBe('# Note');
+    });
+
+    it('refuses an upload without the token, or with a path that leaves the batch', async () => {
+      expect((await upload({ Host: `127.0.0.1:${host.port}` }, `batch=${batch}&path=a.txt`, 'x')).status).toBe(401);
+      const escaping = await upload(good(), `batch=${batch}&path=${encodeURIComponent('../../notebook.json')}`, '{}');
+      expect(escaping.status).toBe(400);
+      expect(JSON.parse(escaping.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    });
   });
 
   it('does not open an event stream without the token', async () => {

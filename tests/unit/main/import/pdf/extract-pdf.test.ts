@@ -247,7 +247,7 @@ describe('extractPdf: encrypted files', () => {
   it('asks for the password, naming the file', async () => {
     const error = await failure(buildPdf({ ...spec, encryption: { userPassword: 'river-2024' } }), { fileName: 'notes.pdf' });
     expect(error.code).toBe('PASSWORD_REQUIRED');
-    expect(error.message).toBe('“notes.pdf” is password protected. Enter its password to import it.');
+    expect(error.message).toBe('“notes.pdf” is password protected; open it with its password and save an unprotected copy to import it.');
   });
 
   it.each([2, 3] as const)('opens with the right password (RC4, revision %i), metadata included', async (revision) => {

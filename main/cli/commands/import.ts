@@ -1,0 +1,66 @@
+import { defaultImportLimits, type ImportLimits } from '../../import/extracted-document';
+import { ImportService } from '../../import/import-service';
+import { ExtractionPool } from '../../import/worker/extraction-pool';
+import { type Command, type OptionValues, UsageError } from '../command';
+import { withNotebook } from '../open-notebook';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import PDFs, saved web pages, Markdown and text files (folders recursively)',
+  usage: 'fieldbook import --notebook DIR PATH... [--max-size MB] [--max-pages N] [--json]',
+  optionHelp: [
+    '--notebook DIR   the notebook to import into',
+    `--max-size MB    refuse files larger than this (default ${defaultImportLimits.maxFileBytes / 2 ** 20})`,
+    `--max-pages N    refuse PDFs with more pages (default ${defaultImportLimits.maxPdfPages})`,
+    '--json           print one JSON object: per-file results and the summary',
+  ],
+  options: { notebook: { type: 'string' }, 'max-size': { type: 'string' }, 'max-pages': { type: 'string' }, json: { type: 'boolean' } },
+  positionals: true,
+  async run(values, positionals, output) {
+    if (positionals.length === 0) throw new UsageError('Name the files or folders to import.');
+    const limits: ImportLimits = {
+      ...defaultImportLimits,
+      maxFileBytes: positiveNumber(values, 'max-size', defaultImportLimits.maxFileBytes / 2 ** 20) * 2 ** 20,
+      maxPdfPages: positiveNumber(values, 'max-pages', defaultImportLimits.maxPdfPages),
+    };
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    const pool = new ExtractionPool();
+    const showProgress = !values.json && process.stderr.isTTY;
+    try {
+      const summary = await withNotebook(values, { readOnly: false }, ({ records }) =>
+        new ImportService(records, () => pool, limits).importPaths(positionals, {
+          signal: controller.signal,
+          onProgress: ({ done, total, current }) => {
+            if (showProgress) process.stderr.write(`\r\x1b[2KImporting ${done}/${total} ${current}`);
+          },
+        }),
+      );
+      if (showProgress) process.stderr.write('\r\x1b[2K');
+      if (values.json) {
+        output.out(JSON.stringify(summary));
+      } else {
+        for (const result of summary.results) {
+          const detail = result.status === 'imported' ? `“${result.title ?? ''}”${result.notices ? ` (${result.notices.join(' ')})` : ''}` : (result.reason ?? '');
+          output.out(`${result.status.padEnd(9)} ${result.path}  ${detail}`);
+        }
+        output.out(
+          `${summary.imported} imported, ${summary.duplicates} already in the notebook, ${summary.failed} failed${summary.cancelled ? `; cancelled with ${summary.notFinished} not reached` : ''}.`,
+        );
+      }
+      return summary.failed > 0 || summary.cancelled ? 1 : 0;
+    } finally {
+      process.off('SIGINT', stop);
+      await pool.close();
+    }
+  },
+};
+
+function positiveNumber(values: OptionValues, name: string, fallback: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a positive number, not "${String(raw)}".`);
+  return value;
+}

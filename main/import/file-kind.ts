@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { ApiError } from '../../shared/api/errors';
+import type { DocumentRecord } from '../../shared/model/records';
+
+export type ImportKind = DocumentRecord['kind'];
+
+const byExtension: Readonly<Record<string, ImportKind>> = {
+  '.pdf': 'pdf',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'text',
+  '.text': 'text',
+};
+
+export const mediaTypes: Readonly<Record<ImportKind, string>> = {
+  pdf: 'application/pdf',
+  html: 'text/html',
+  markdown: 'text/markdown',
+  text: 'text/plain',
+};
+
+export function isImportable(file: string): boolean {
+  return path.extname(file).toLowerCase() in byExtension;
+}
+
+/**
+ * What kind of file this is. The bytes outrank the name: a PDF saved as
+ * ".txt" is a PDF, and a file named ".pdf" that is not one is refused here
+ * rather than half-parsed.
+ */
+export function detectKind(file: string, head: Uint8Array): ImportKind {
+  const isPdf = Buffer.from(head.subarray(0, 1024)).includes('%PDF-');
+  const named = byExtension[path.extname(file).toLowerCase()];
+  if (isPdf) return 'pdf';
+  if (named === 'pdf') throw new ApiError('DAMAGED_FILE', `“${path.basename(file)}” is named like a PDF but is not one.`);
+  if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Markdown or text).`);
+  return named;
+}

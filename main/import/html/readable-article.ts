@@ -1,0 +1,58 @@
+/// <reference lib="dom" />
+import { Readability } from '@mozilla/readability';
+import { cleanText, declaredDirection } from './metadata';
+import type { TextDirection } from './text-direction';
+
+/** The article Readability found in a page, still unsanitised. */
+export interface ReadableArticle {
+  html: string;
+  title?: string;
+  byline?: string;
+  direction?: TextDirection;
+  siteName?: string;
+  publishedTime?: string;
+}
+
+/**
+ * Mozilla Readability's article: the page without its header, navigation,
+ * ads, comments and related links. Readability rewrites the DOM it is given,
+ * so it works on a copy and `document` stays whole for the fallback.
+ * Undefined when it finds no article (or fails on a strange page).
+ */
+export function readableArticle(document: Document): ReadableArticle | undefined {
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = new Readability(document.cloneNode(true) as Document).parse();
+  } catch {
+    return undefined;
+  }
+  if (parsed === null || typeof parsed.content !== 'string' || parsed.content.trim() === '') return undefined;
+  const article: ReadableArticle = { html: parsed.content };
+  const title = cleanText(parsed.title);
+  const byline = cleanText(parsed.byline);
+  const direction = declaredDirection(parsed.dir);
+  const siteName = cleanText(parsed.siteName);
+  const publishedTime = cleanText(parsed.publishedTime);
+  if (title !== undefined) article.title = title;
+  if (byline !== undefined) article.byline = byline;
+  if (direction !== undefined) article.direction = direction;
+  if (siteName !== undefined) article.siteName = siteName;
+  if (publishedTime !== undefined) article.publishedTime = publishedTime;
+  return article;
+}
+
+/**
+ * The page's whole body when there is no article, minus what the page hides
+ * (sanitising removes the `hidden` attributes and styles that hid it, so a
+ * cookie banner or "skip to content" link would otherwise show).
+ */
+export function visibleBodyHtml(document: Document): string {
+  const body = document.body?.cloneNode(true) as HTMLElement | undefined;
+  if (body === undefined) return '';
+  for (const element of Array.from(body.querySelectorAll('[hidden], [aria-hidden="true" i], [style]'))) {
+    const style = (element.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+    const hiddenByStyle = /(?:^|;)display:none|(?:^|;)visibility:hidden/.test(style);
+    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden')?.toLowerCase() === 'true' || hiddenByStyle) element.remove();
+  }
+  return body.innerHTML;
+}

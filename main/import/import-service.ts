@@ -1,0 +1,143 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../shared/api/errors';
+import type { ImportFileResult, ImportSummary } from '../../shared/model/import';
+import type { DocumentRecord } from '../../shared/model/records';
+import { detectLanguage } from '../../shared/text/language';
+import type { RecordService } from '../records/record-service';
+import { sha256 } from '../storage/blob-store';
+import { collectFiles } from './collect-files';
+import { defaultImportLimits, type ExtractedDocument, type ImportLimits } from './extracted-document';
+import { detectKind, mediaTypes } from './file-kind';
+import type { ExtractionPool } from './worker/extraction-pool';
+
+export interface ImportProgress {
+  /** Files finished so far, of `total`. */
+  done: number;
+  total: number;
+  current: string;
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/**
+ * Imports files and folders into the open notebook: each file is read once,
+ * recognised as a duplicate by its hash before any parsing, extracted in a
+ * worker, then stored in the order chosen (original, text, structure, HTML,
+ * images as blobs; the record last, so a failure leaves no half document). One bad file is
+ * reported with its reason and the others go on.
+ */
+export class ImportService {
+  readonly #records: RecordService;
+  readonly #pool: () => ExtractionPool;
+  readonly #limits: ImportLimits;
+
+  constructor(records: RecordService, pool: () => ExtractionPool, limits: ImportLimits = defaultImportLimits) {
+    this.#records = records;
+    this.#pool = pool;
+    this.#limits = limits;
+  }
+
+  async importPaths(paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
+    const files = await collectFiles(paths, options.signal);
+    const results: ImportFileResult[] = new Array(files.length);
+    // Files are extracted side by side but stored in the order chosen, so which of two identical files counts as the duplicate does not depend on timing.
+    const stored = files.map(() => Promise.withResolvers<void>());
+    let done = 0;
+    let next = 0;
+    const lane = async () => {
+      while (next < files.length && !options.signal?.aborted) {
+        const index = next++;
+        const file = files[index] as (typeof files)[number];
+        options.onProgress?.({ done, total: files.length, current: path.basename(file.path) });
+        const turn = index === 0 ? Promise.resolve() : (stored[index - 1] as PromiseWithResolvers<void>).promise;
+        results[index] = file.skip ? { path: file.path, status: 'failed', reason: file.skip } : await this.importFile(file.path, options.signal, turn);
+        stored[index]?.resolve();
+        done += 1;
+        options.onProgress?.({ done, total: files.length, current: path.basename(file.path) });
+      }
+    };
+    // Two files in flight keep both extraction workers busy; more would only queue.
+    await Promise.all([lane(), lane()]);
+    const finished = results.filter(Boolean);
+    const count = (status: ImportFileResult['status']) => finished.filter((result) => result.status === status).length;
+    return {
+      results: finished,
+      imported: count('imported'),
+      duplicates: count('duplicate'),
+      failed: count('failed'),
+      cancelled: options.signal?.aborted === true,
+      notFinished: files.length - finished.length,
+    };
+  }
+
+  /** Import one file; `turn` resolves when it may be stored (after the files before it). */
+  async importFile(file: string, signal?: AbortSignal, turn: Promise<unknown> = Promise.resolve()): Promise<ImportFileResult> {
+    try {
+      const info = await stat(file);
+      if (info.size > this.#limits.maxFileBytes) {
+        throw new ApiError('FILE_TOO_LARGE', `The file is ${mebibytes(info.size)}; imports are limited to ${mebibytes(this.#limits.maxFileBytes)}.`);
+      }
+      const bytes = new Uint8Array(await readFile(file));
+      const kind = detectKind(file, bytes);
+      const duplicate = await this.#findByHash(sha256(bytes));
+      if (duplicate) return { path: file, status: 'duplicate', documentId: duplicate.id, title: duplicate.title, reason: `Already in the notebook as “${duplicate.title}”.` };
+
+      const extracted = await this.#pool().run({ file, kind, bytes, limits: this.#limits }, signal ? { signal } : {});
+      await turn;
+      const document = await this.#store(file, bytes, extracted);
+      if ('duplicateOf' in document) {
+        return { path: file, status: 'duplicate', documentId: document.duplicateOf.id, title: document.duplicateOf.title, reason: `Already in the notebook as “${document.duplicateOf.title}”.` };
+      }
+      return { path: file, status: 'imported', documentId: document.id, title: document.title, ...(extracted.notices.length > 0 ? { notices: extracted.notices } : {}) };
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'CANCELLED') return { path: file, status: 'failed', reason: 'Cancelled.' };
+      return { path: file, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async #store(file: string, bytes: Uint8Array, extracted: ExtractedDocument): Promise<DocumentRecord | { duplicateOf: DocumentRecord }> {
+    const blobs = this.#records.store.blobs;
+    const original = await blobs.put(bytes, mediaTypes[extracted.kind]);
+    // Another file of the same batch may have been stored while this one was extracted.
+    const duplicate = await this.#findByHash(original.sha256);
+    if (duplicate) return { duplicateOf: duplicate };
+
+    const text = await blobs.put(extracted.text, 'text/plain; charset=utf-8');
+    const structure = await blobs.put(JSON.stringify(extracted.structure), 'application/json');
+    const assets = await Promise.all(extracted.assets.map(async (asset) => ({ ...(await blobs.put(asset.bytes, asset.mediaType)), name: asset.name })));
+    const html = extracted.html === undefined ? undefined : await blobs.put(extracted.html.replace(/\basset:(\d+)\b/g, (match, index: string) => (assets[Number(index)] ? `fieldbook-asset:${assets[Number(index)]?.sha256}` : match)), 'text/html; charset=utf-8');
+    const detected = detectLanguage(extracted.text);
+    const language = extracted.language ?? detected.language;
+
+    return this.#records.create('documents', {
+      kind: extracted.kind,
+      title: extracted.title.trim() || path.basename(file).replace(/\.[^.]+$/, ''),
+      authors: extracted.authors,
+      ...(extracted.publishedAt ? { publishedAt: extracted.publishedAt } : {}),
+      ...(extracted.sourceUrl ? { sourceUrl: extracted.sourceUrl } : {}),
+      ...(extracted.siteName ? { siteName: extracted.siteName } : {}),
+      ...(language ? { language } : {}),
+      direction: extracted.direction ?? detected.direction,
+      original,
+      text,
+      structure,
+      ...(html ? { html } : {}),
+      ...(assets.length > 0 ? { assets } : {}),
+      ...(extracted.pdf ? { pdf: extracted.pdf } : {}),
+      ...(extracted.notices.length > 0 ? { notices: extracted.notices } : {}),
+      tags: [],
+    });
+  }
+
+  async #findByHash(hash: string): Promise<DocumentRecord | undefined> {
+    return (await this.#records.list('documents')).find((document) => document.original.sha256 === hash);
+  }
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}

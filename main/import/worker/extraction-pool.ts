@@ -1,0 +1,124 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../../../shared/api/errors';
+import type { ExtractedDocument } from '../extracted-document';
+import type { ExtractControl, ExtractRequest } from '../extract-file';
+import type { FromWorker, ToWorker } from './messages';
+
+/** A worker that runs away with memory on a hostile file dies alone, with a clear error for that file. */
+const WORKER_HEAP_MB = 1536;
+
+interface Job {
+  id: number;
+  request: ExtractRequest;
+  control: ExtractControl;
+  resolve(result: ExtractedDocument): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Where the worker's code is: beside the bundle when built (dist/workers,
+ * unpacked from the asar archive in a packaged app), or the TypeScript source
+ * through tsx when running from source (tests).
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) return { url: new URL('./extract-worker.ts', here), execArgv: ['--import', 'tsx'] };
+  const bundleDir = path.dirname(fileURLToPath(here)).replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
+  return { url: new URL(`file://${path.join(bundleDir, '..', 'workers', 'extract-worker.mjs')}`), execArgv: [] };
+}
+
+/**
+ * A few extraction workers, each doing one file at a time; the pool queues the
+ * rest. Cancelling a job reaches the worker, which stops between pages.
+ */
+export class ExtractionPool {
+  readonly #size: number;
+  readonly #idle: Worker[] = [];
+  readonly #busy = new Map<Worker, Job>();
+  readonly #queue: Job[] = [];
+  #nextId = 1;
+  #closed = false;
+
+  constructor(size = Math.max(1, Math.min(2, os.availableParallelism() - 1))) {
+    this.#size = size;
+  }
+
+  run(request: ExtractRequest, control: ExtractControl = {}): Promise<ExtractedDocument> {
+    if (this.#closed) return Promise.reject(new ApiError('INTERNAL', 'The extraction workers have been shut down.'));
+    return new Promise((resolve, reject) => {
+      const job: Job = { id: this.#nextId++, request, control, resolve, reject };
+      control.signal?.addEventListener('abort', () => this.#cancel(job), { once: true });
+      this.#queue.push(job);
+      this.#dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const job of this.#queue.splice(0)) job.reject(new ApiError('CANCELLED', 'Import stopped.'));
+    await Promise.all([...this.#idle, ...this.#busy.keys()].map((worker) => worker.terminate()));
+  }
+
+  #dispatch(): void {
+    while (this.#queue.length > 0) {
+      const worker = this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#spawn() : undefined);
+      if (!worker) return;
+      const job = this.#queue.shift() as Job;
+      this.#busy.set(worker, job);
+      // A copy goes to the worker: the caller keeps its bytes to store the original.
+      worker.postMessage({ type: 'extract', id: job.id, request: job.request } satisfies ToWorker);
+    }
+  }
+
+  #spawn(): Worker {
+    const entry = workerEntry();
+    const worker = new Worker(entry.url, { execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    worker.on('message', (message: FromWorker) => this.#onMessage(worker, message));
+    worker.on('error', (error) => this.#onDeath(worker, error));
+    worker.on('exit', (code) => this.#onDeath(worker, new Error(`exited with code ${code}`)));
+    return worker;
+  }
+
+  #onMessage(worker: Worker, message: FromWorker): void {
+    const job = this.#busy.get(worker);
+    if (!job || job.id !== message.id) return;
+    if (message.type === 'progress') {
+      job.control.onProgress?.(message.done, message.total);
+      return;
+    }
+    this.#busy.delete(worker);
+    this.#idle.push(worker);
+    if (message.type === 'done') job.resolve(message.result);
+    else job.reject(ApiError.fromShape(message.error));
+    this.#dispatch();
+  }
+
+  #onDeath(worker: Worker, error: Error): void {
+    const job = this.#busy.get(worker);
+    this.#busy.delete(worker);
+    const idle = this.#idle.indexOf(worker);
+    if (idle !== -1) this.#idle.splice(idle, 1);
+    if (job) {
+      const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      job.reject(
+        outOfMemory
+          ? new ApiError('FILE_TOO_LARGE', `“${path.basename(job.request.file)}” needs more memory than an import may use; nothing was imported from it.`)
+          : new ApiError('DAMAGED_FILE', `Reading “${path.basename(job.request.file)}” failed: ${error.message}`),
+      );
+    }
+    if (!this.#closed) this.#dispatch();
+  }
+
+  #cancel(job: Job): void {
+    const queued = this.#queue.indexOf(job);
+    if (queued !== -1) {
+      this.#queue.splice(queued, 1);
+      job.reject(new ApiError('CANCELLED', 'Import cancelled.'));
+      return;
+    }
+    for (const [worker, running] of this.#busy) if (running === job) worker.postMessage({ type: 'cancel', id: job.id } satisfies ToWorker);
+  }
+}

@@ -1,0 +1,50 @@
+import { useEffect, useRef } from 'react';
+import type { ImportSummary } from '../../../shared/model/import';
+
+const statusLabels = { imported: 'Imported', duplicate: 'Already in the notebook', failed: 'Not imported' } as const;
+const order = { failed: 0, duplicate: 1, imported: 2 } as const;
+
+/** What an import did, file by file: failures first, each with its reason. */
+export function ImportSummaryDialog({ summary, onClose }: { summary: ImportSummary | undefined; onClose(): void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (summary && element && !element.open) element.showModal();
+    if (!summary && element?.open) element.close();
+  }, [summary]);
+
+  const results = summary ? [...summary.results].sort((a, b) => order[a.status] - order[b.status]) : [];
+  return (
+    <dialog ref={dialog} className="import-summary" aria-labelledby="import-summary-title" onClose={onClose}>
+      <header className="dialog-header">
+        <h2 id="import-summary-title">{summary?.cancelled ? 'Import cancelled' : 'Import finished'}</h2>
+        <button type="button" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </header>
+      {summary && (
+        <>
+          <p className="import-counts">
+            {summary.imported} imported · {summary.duplicates} already in the notebook · {summary.failed} not imported
+            {summary.cancelled && summary.notFinished > 0 ? ` · ${summary.notFinished} not reached` : ''}
+          </p>
+          <ul className="import-results">
+            {results.map((result) => (
+              <li key={result.path} className={`import-${result.status}`}>
+                <span className="import-status">{statusLabels[result.status]}</span>
+                <span className="import-file" dir="auto">
+                  {result.title && result.status === 'imported' ? result.title : result.path}
+                </span>
+                {(result.reason ?? result.notices) && (
+                  <span className="import-reason" dir="auto">
+                    {result.reason ?? result.notices?.join(' ')}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </dialog>
+  );
+}

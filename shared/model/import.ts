@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const ImportFileResult = z.object({
+  path: z.string(),
+  status: z.enum(['imported', 'duplicate', 'failed']),
+  documentId: z.string().optional(),
+  title: z.string().optional(),
+  /** Why a file failed or was a duplicate, for a person to read. */
+  reason: z.string().optional(),
+  notices: z.array(z.string()).optional(),
+});
+export type ImportFileResult = z.infer<typeof ImportFileResult>;
+
+export const ImportSummary = z.object({
+  results: z.array(ImportFileResult),
+  imported: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  cancelled: z.boolean(),
+  /** Files not reached because the import was cancelled. */
+  notFinished: z.number().int().nonnegative(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;

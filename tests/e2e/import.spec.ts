@@ -1,0 +1,50 @@
+import { buildPdf } from '../support/pdf-builder';
+import { webCapture } from '../support/web-capture-fixture';
+import { expect, test } from './fixtures';
+
+const markdown = `# Checkpoint log, week 32\n\nThree convoys passed the **northern** checkpoint.\n\n- Monday: two trucks\n- Tuesday: none\n`;
+const page = `<!doctype html><html lang="en"><head><title>Militia statement on the port | Gulf Monitor</title><meta name="author" content="Sara Jaber"></head>
+<body><nav>Home | World | Contact</nav><article><h1>Militia statement on the port</h1><p>The group said on Sunday that it would not withdraw from the port until the new governor is named.</p>
+<p>Residents described long queues at the only working pumping station, and several shops closed early.</p><script>alert(1)</script></article><footer>© Gulf Monitor</footer></body></html>`;
+
+const file = (name: string, mimeType: string, content: string | Uint8Array) => ({ name, mimeType, buffer: Buffer.from(content) });
+
+test('imports several files through the UI and lists them with their titles', async ({ app }) => {
+  const { page: ui } = app;
+  await ui.getByLabel('Files to import').setInputFiles([
+    file('basra-summer.txt', 'text/plain', webCapture),
+    file('checkpoint-log.md', 'text/markdown', markdown),
+    file('port-statement.html', 'text/html', page),
+    file('security-brief.pdf', 'application/pdf', buildPdf({ info: { title: 'Security brief' }, pages: [{ lines: ['Security brief', 'The convoy left at dawn.'] }, { lines: ['Second page: the convoy returned.'] }] })),
+    file('copy-of-basra.txt', 'text/plain', webCapture),
+    file('broken.pdf', 'application/pdf', '%PDF-1.7\n1 0 obj << /Type /Catalog'),
+  ]);
+
+  const summary = ui.getByRole('dialog', { name: 'Import finished' });
+  await expect(summary).toBeVisible({ timeout: 20_000 });
+  await expect(summary).toContainText('4 imported · 1 already in the notebook · 1 not imported');
+  await expect(summary.getByText('broken.pdf')).toBeVisible();
+  await summary.getByRole('button', { name: 'Close' }).click();
+
+  const library = ui.getByRole('navigation', { name: 'Library' });
+  await expect(library.getByRole('button', { name: /^Documents/ })).toContainText('4');
+  for (const title of ["Water, Power and Patronage in Basra's Summer Protests", 'Checkpoint log, week 32', 'Militia statement on the port', 'Security brief']) {
+    await expect(ui.getByRole('main').getByText(title, { exact: true })).toBeVisible();
+  }
+  await expect(ui.getByRole('main').getByText('Layla Haddad, Omar Nouri · 2023-08-17 · Text')).toBeVisible();
+});
+
+test('imports files dropped onto the window', async ({ app }) => {
+  const { page: ui } = app;
+  await ui.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dropped-note.md', { type: 'text/markdown' }));
+    const init = { dataTransfer: transfer, bubbles: true, cancelable: true };
+    document.body.dispatchEvent(new DragEvent('dragenter', init));
+    document.body.dispatchEvent(new DragEvent('dragover', init));
+    document.body.dispatchEvent(new DragEvent('drop', init));
+  }, '# Dropped note\n\nA short note about the bridge closure.');
+  await expect(ui.getByRole('dialog', { name: 'Import finished' })).toContainText('1 imported', { timeout: 20_000 });
+  await ui.keyboard.press('Escape');
+  await expect(ui.getByRole('main').getByText('Dropped note', { exact: true })).toBeVisible();
+});

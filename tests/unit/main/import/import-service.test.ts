@@ -1,0 +1,116 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultImportLimits } from '../../../../main/import/extracted-document';
+import { ImportService } from '../../../../main/import/import-service';
+import { ExtractionPool } from '../../../../main/import/worker/extraction-pool';
+import { DocumentStructure } from '../../../../shared/model/document-structure';
+import { buildPdf, buildTextPdf } from '../../../support/pdf-builder';
+import { openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
+import { makeTempDir } from '../../../support/temp-dir';
+import { webCapture } from '../../../support/web-capture-fixture';
+
+// 1x1 transparent PNG.
+const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+
+let pool: ExtractionPool;
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let notebook: OpenTestNotebook;
+
+beforeAll(() => {
+  pool = new ExtractionPool(2);
+});
+afterAll(() => pool.close());
+beforeEach(async () => {
+  temp = await makeTempDir();
+  notebook = await openTestNotebook(path.join(temp.dir, 'nb'));
+});
+afterEach(async () => {
+  await notebook.store.close();
+  await temp.remove();
+});
+
+async function put(relative: string, content: string | Uint8Array): Promise<string> {
+  const file = path.join(temp.dir, 'usb', relative);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, content);
+  return file;
+}
+
+describe('import pipeline', () => {
+  it('imports a folder of every kind, in worker threads, storing text, structure, HTML and images as blobs', async () => {
+    await put('capture.txt', webCapture);
+    await put('notes/log.md', '# Log\n\nConvoy seen at the **bridge**.');
+    await put('page.html', '<html lang="en"><head><title>Bridge closure</title></head><body><article><h1>Bridge closure</h1><p>The bridge was closed to traffic on Friday after the protest.</p><img src="page_files/map.png"><img src="https://tracker.example/x.png"></article></body></html>');
+    await put('page_files/map.png', png);
+    await put('brief.pdf', buildPdf({ info: { title: 'Convoy brief' }, pages: [{ lines: ['Convoy brief', 'The convoy left at dawn.'] }, { lines: ['It returned at noon.'] }] }));
+
+    const service = new ImportService(notebook.records, () => pool);
+    const progress: number[] = [];
+    const summary = await service.importPaths([path.join(temp.dir, 'usb')], { onProgress: ({ done }) => progress.push(done) });
+    expect(summary).toMatchObject({ imported: 4, duplicates: 0, failed: 0, cancelled: false, notFinished: 0 });
+    expect(progress.at(-1)).toBe(4);
+
+    const documents = await notebook.records.list('documents');
+    const byTitle = Object.fromEntries(documents.map((document) => [document.title, document]));
+    expect(Object.keys(byTitle).sort()).toEqual(['Bridge closure', 'Convoy brief', 'Log', "Water, Power and Patronage in Basra's Summer Protests"]);
+
+    const pdf = byTitle['Convoy brief']!;
+    expect(pdf).toMatchObject({ kind: 'pdf', language: 'en', direction: 'ltr', pdf: { pageCount: 2 } });
+    const pdfText = await notebook.store.blobs.getText(pdf.text.sha256);
+    expect(pdfText).toContain('The convoy left at dawn.');
+    const structure = DocumentStructure.parse(JSON.parse(await notebook.store.blobs.getText(pdf.structure!.sha256)));
+    expect(structure.pages).toHaveLength(2);
+    expect(pdfText.slice(structure.pages![1]!.start, structure.pages![1]!.end)).toBe('It returned at noon.');
+
+    const html = byTitle['Bridge closure']!;
+    expect(html.assets).toEqual([expect.objectContaining({ name: 'page_files/map.png', mediaType: 'image/png' })]);
+    const stored = await notebook.store.blobs.getText(html.html!.sha256);
+    expect(stored).toContain(`fieldbook-asset:${html.assets![0]!.sha256}`);
+    expect(stored).not.toContain('tracker.example');
+    expect(Buffer.from(await notebook.store.blobs.get(html.original.sha256)).toString()).toContain('tracker.example');
+
+    expect(byTitle["Water, Power and Patronage in Basra's Summer Protests"]).toMatchObject({ kind: 'text', authors: ['Layla Haddad', 'Omar Nouri'], publishedAt: '2023-08-17' });
+  });
+
+  it('reports duplicates and failures with reasons, and goes on', async () => {
+    await put('a.txt', 'The same words, twice.');
+    await put('b.txt', 'The same words, twice.');
+    await put('broken.pdf', '%PDF-1.7\n1 0 obj <<');
+    await put('locked.pdf', buildPdf({ pages: [{ lines: ['Secret'] }], encryption: { userPassword: 'open sesame' } }));
+    await put('binary.txt', new Uint8Array([0, 1, 2, 0, 0, 3]));
+    await put('fine.md', '# Fine\n\nStill imported.');
+    const summary = await new ImportService(notebook.records, () => pool).importPaths([path.join(temp.dir, 'usb')]);
+    const byName = Object.fromEntries(summary.results.map((result) => [path.basename(result.path), result]));
+    expect(summary).toMatchObject({ imported: 2, duplicates: 1, failed: 3 });
+    expect(byName['b.txt']).toMatchObject({ status: 'duplicate', reason: expect.stringContaining('Already in the notebook') });
+    expect(byName['broken.pdf']).toMatchObject({ status: 'failed' });
+    expect(byName['locked.pdf']).toMatchObject({ status: 'failed', reason: expect.stringMatching(/password/i) });
+    expect(byName['binary.txt']).toMatchObject({ status: 'failed', reason: expect.stringContaining('binary') });
+    expect((await notebook.records.list('documents')).map((document) => document.title).sort()).toEqual(['Fine', 'The same words, twice.']);
+
+    const again = await new ImportService(notebook.records, () => pool).importPaths([path.join(temp.dir, 'usb', 'fine.md')]);
+    expect(again).toMatchObject({ imported: 0, duplicates: 1 });
+  });
+
+  it('refuses files over the size limit before reading them', async () => {
+    await put('big.txt', 'x'.repeat(5000));
+    const summary = await new ImportService(notebook.records, () => pool, { ...defaultImportLimits, maxFileBytes: 1000 }).importPaths([path.join(temp.dir, 'usb')]);
+    expect(summary.results[0]).toMatchObject({ status: 'failed', reason: expect.stringContaining('limited to') });
+  });
+
+  it('stops when cancelled, keeping what was finished and storing nothing half-done', async () => {
+    for (let i = 0; i < 6; i += 1) await put(`book-${i}.pdf`, buildTextPdf(120, { seed: i }));
+    const controller = new AbortController();
+    const summary = await new ImportService(notebook.records, () => pool).importPaths([path.join(temp.dir, 'usb')], {
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        if (done === 1) controller.abort();
+      },
+    });
+    expect(summary.cancelled).toBe(true);
+    expect(summary.notFinished + summary.results.length).toBe(6);
+    expect(summary.notFinished).toBeGreaterThan(0);
+    expect((await notebook.records.list('documents')).length).toBe(summary.imported);
+  });
+});
