@@ -23,7 +23,7 @@ test('imports several files through the UI and lists them with their titles', as
   const summary = ui.getByRole('dialog', { name: 'Import finished' });
   await expect(summary).toBeVisible({ timeout: 20_000 });
   await expect(summary).toContainText('4 imported · 1 already in the notebook · 1 not imported');
-  await expect(summary.getByText('broken.pdf')).toBeVisible();
+  await expect(summary.getByText('broken.pdf', { exact: true })).toBeVisible();
   await summary.getByRole('button', { name: 'Close' }).click();
 
   const library = ui.getByRole('navigation', { name: 'Library' });

@@ -2,17 +2,19 @@
 import { ApiError } from '../../../shared/api/errors';
 
 /**
- * Nesting limits for HTML. A page with 100,000 nested elements is a few
- * hundred kilobytes, and anything recursive downstream (serialisers,
- * Readability, sanitising templates) would overflow the stack on it, so the
- * depth is estimated by a linear scan of the tags *before* the page is parsed,
- * and measured exactly (without recursion) after.
+ * Nesting limits for HTML. jsdom's parser slows down quadratically with
+ * depth (100,000 nested elements, a few hundred kilobytes, take minutes) and
+ * anything recursive downstream would overflow the stack, so the depth is
+ * estimated by a linear scan of the tags *before* the page is parsed, and
+ * measured exactly (without recursion) after.
  *
  * The scan follows the parts of the HTML tokenizer and tree builder that
- * decide depth: void elements, raw-text elements, quoted attributes, comments,
- * the end tags a browser implies (p, li, dt/dd, table cells and rows, option),
- * and formatting elements (b, i, a…), which a browser re-opens inside every
- * new block until they are closed, so they count until their own end tag.
+ * decide depth, and where it simplifies, it errs towards a deeper estimate:
+ * an end tag closes only what a browser would close; elements a browser
+ * implies (tbody, tr, colgroup) are counted; formatting elements (b, i, a…)
+ * that a browser re-opens inside later blocks stay counted until their own
+ * end tag; and the adoption agency's re-nesting (`<a><div><a><div>…`) is
+ * counted as nesting.
  */
 
 const VOID_ELEMENTS = new Set([
@@ -25,6 +27,9 @@ const RAW_TEXT_ELEMENTS = new Set(['script', 'style', 'xmp', 'iframe', 'noembed'
 
 const FORMATTING_ELEMENTS = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
 
+/** Elements whose end closes the formatting elements opened inside them ("markers"). */
+const MARKER_ELEMENTS = new Set(['applet', 'caption', 'marquee', 'object', 'td', 'th', 'template']);
+
 /** The root elements every document has; the limit counts what is inside them. */
 const DOCUMENT_ELEMENTS = new Set(['html', 'head', 'body']);
 
@@ -34,58 +39,88 @@ const DOCUMENT_ELEMENTS = new Set(['html', 'head', 'body']);
  */
 const CLOSES_P = new Set([
   'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
-  'summary', 'ul', 'li', 'dd', 'dt', 'listing', 'xmp', 'plaintext',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search',
+  'section', 'summary', 'ul', 'li', 'dd', 'dt', 'listing', 'xmp', 'plaintext',
 ]);
 
-/**
- * The tree builder's "special" elements. A new <li> (or <dd>, <dt>) closes
- * the open one only if no special element other than address, div or p lies
- * between them.
- */
+/** The tree builder's "special" elements, which stop the search an end tag or a new <li> makes. */
 const SPECIAL = new Set([
   'address', 'applet', 'area', 'article', 'aside', 'base', 'basefont', 'bgsound', 'blockquote', 'body', 'br', 'button', 'caption',
   'center', 'col', 'colgroup', 'dd', 'details', 'dir', 'div', 'dl', 'dt', 'embed', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
   'frame', 'frameset', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'iframe', 'img', 'input', 'keygen',
   'li', 'link', 'listing', 'main', 'marquee', 'menu', 'meta', 'nav', 'noembed', 'noframes', 'noscript', 'object', 'ol', 'p', 'param',
   'plaintext', 'pre', 'script', 'search', 'section', 'select', 'source', 'style', 'summary', 'table', 'tbody', 'td', 'template',
-  'textarea', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul', 'wbr', 'xmp', 'svg', 'math',
+  'textarea', 'tfoot', 'th', 'thead', 'title', 'tr', 'track', 'ul', 'wbr', 'xmp',
 ]);
-const LIST_ITEM_BOUNDARIES = new Set([...SPECIAL].filter((name) => !['address', 'div', 'p', 'li', 'dd', 'dt'].includes(name)));
 
-/** Elements that bound "button scope": an open <p> beyond one of these is not closed. */
-const SCOPE_BOUNDARIES = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template', 'button', 'svg', 'math']);
-
-/** The tree builder's default scope: end tags do not reach past these. */
-const DEFAULT_SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template']);
-/** Inside SVG/MathML an end tag closes the nearest matching element, but not past the foreign root. */
-const FOREIGN_SCOPE = new Set(['svg', 'math']);
-
+/** End tags that close their element only when it is "in scope". */
+const SCOPED_END_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'button', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption',
+  'figure', 'footer', 'header', 'hgroup', 'listing', 'main', 'menu', 'nav', 'ol', 'pre', 'search', 'section', 'summary', 'ul', 'dd',
+  'dt', 'li', 'applet', 'marquee', 'object', 'select', 'table', 'caption', 'colgroup', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
+  'template', 'option', 'optgroup',
+]);
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const TABLE_SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
 
-interface OpenElement {
-  name: string;
-  formatting: boolean;
-}
+/** Scope boundaries (the tree builder's "has an element in scope"). */
+const DEFAULT_SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template']);
+const BUTTON_SCOPE = new Set([...DEFAULT_SCOPE, 'button']);
+const LIST_SCOPE = new Set([...DEFAULT_SCOPE, 'ol', 'ul']);
+const TABLE_SCOPE = new Set(['html', 'table', 'template']);
+/** A new <li>/<dd>/<dt> closes the open one unless a special element other than these lies between. */
+const LIST_ITEM_STOP = new Set([...SPECIAL].filter((name) => !['address', 'div', 'p', 'li', 'dd', 'dt'].includes(name)));
 
-/** The browser keeps at most three identical formatting elements open (the "Noah's Ark" clause). */
+/** Where SVG and MathML content is HTML again. */
+const INTEGRATION_POINTS = new Set(['foreignobject', 'desc', 'title', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']);
+/** HTML start tags that end SVG/MathML content ("breakout" tags). */
+const FOREIGN_BREAKOUT = new Set([
+  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strong', 'strike',
+  'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+]);
+
+/** The browser keeps at most three identical formatting elements in its list (the "Noah's Ark" clause). */
 const MAX_IDENTICAL_FORMATTING = 3;
 
+/** An entry in the browser's list of active formatting elements. */
+interface FormattingEntry {
+  name: string;
+  /** Name and attributes, for the Noah's Ark comparison. */
+  key: string;
+  onStack: boolean;
+}
+
+interface OpenElement {
+  name: string;
+  foreign: boolean;
+  entry?: FormattingEntry;
+}
+
+const MARKER = 'marker' as const;
+
 class DepthTracker {
-  readonly stack: OpenElement[] = [];
+  private readonly stack: OpenElement[] = [];
   private readonly counts = new Map<string, number>();
-  /** Formatting elements opened and not yet closed by their own end tag, per name. */
-  private readonly activeFormatting = new Map<string, number>();
-  private readonly identicalFormatting = new Map<string, number>();
-  private activeFormattingTotal = 0;
-  private formattingOnStack = 0;
-  private foreign = 0;
+  /** The list of active formatting elements, with markers. */
+  private readonly formatting: Array<FormattingEntry | typeof MARKER> = [];
+  /** Formatting elements in the list but not on the stack: the browser re-opens them, so they count. */
+  private floating = 0;
   maxDepth = 0;
 
+  private depth(): number {
+    return this.stack.length + this.floating;
+  }
+
+  private note(extra = 0): void {
+    this.maxDepth = Math.max(this.maxDepth, this.depth() + extra);
+  }
+
+  /** True when the current node is SVG or MathML (outside an integration point): tags there are foreign. */
   get inForeignContent(): boolean {
-    return this.foreign > 0;
+    const top = this.stack[this.stack.length - 1];
+    return top !== undefined && top.foreign && !INTEGRATION_POINTS.has(top.name);
   }
 
   has(name: string): boolean {
@@ -96,73 +131,134 @@ class DepthTracker {
     return this.stack[this.stack.length - 1]?.name;
   }
 
-  open(name: string, rawTag: string): void {
-    const formatting = FORMATTING_ELEMENTS.has(name) && !this.inForeignContent;
-    this.stack.push({ name, formatting });
-    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-    if (name === 'svg' || name === 'math') this.foreign += 1;
-    if (formatting) {
-      const seen = this.identicalFormatting.get(rawTag) ?? 0;
-      this.identicalFormatting.set(rawTag, seen + 1);
-      if (seen < MAX_IDENTICAL_FORMATTING) {
-        this.activeFormatting.set(name, (this.activeFormatting.get(name) ?? 0) + 1);
-        this.activeFormattingTotal += 1;
-      }
-    }
-    if (formatting) this.formattingOnStack += 1;
-    this.maxDepth = Math.max(this.maxDepth, this.depth());
-  }
-
-  /**
-   * Everything open, plus the formatting elements the browser will re-open
-   * that are no longer open (identical ones beyond three are not re-opened,
-   * but while open they still nest).
-   */
-  private depth(): number {
-    return this.stack.length + Math.max(0, this.activeFormattingTotal - this.formattingOnStack);
-  }
-
-  /** Pops elements down to and including the nearest `name`; formatting ones stay active (the browser re-opens them). */
-  popThrough(name: string): void {
-    if (!this.has(name)) return;
-    for (;;) {
-      const element = this.stack.pop();
-      if (element === undefined) return;
-      this.counts.set(element.name, (this.counts.get(element.name) ?? 1) - 1);
-      if (element.name === 'svg' || element.name === 'math') this.foreign -= 1;
-      if (element.formatting) this.formattingOnStack -= 1;
-      if (element.name === name) return;
-    }
-  }
-
-  /** An element that opens and closes at once (a void element, the empty <p> a stray </p> makes) still nests one deeper. */
-  leaf(): void {
-    this.maxDepth = Math.max(this.maxDepth, this.depth() + 1);
-  }
-
-  /** The nearest open element among `names`, searching down only until a `boundary`. */
-  findInScope(names: ReadonlySet<string>, boundaries: ReadonlySet<string>): string | undefined {
+  /** Index of the nearest open element among `names`, searching down only until a `boundary`; -1 if none. */
+  indexInScope(names: ReadonlySet<string> | string, boundaries: ReadonlySet<string>): number {
     for (let index = this.stack.length - 1; index >= 0; index -= 1) {
       const name = this.stack[index]?.name ?? '';
-      if (names.has(name)) return name;
-      if (boundaries.has(name)) return undefined;
+      if (typeof names === 'string' ? name === names : names.has(name)) return index;
+      if (boundaries.has(name)) return -1;
+    }
+    return -1;
+  }
+
+  open(name: string, key: string, isFormatting: boolean): void {
+    const parent = this.stack[this.stack.length - 1];
+    const foreign = name === 'svg' || name === 'math' || (parent !== undefined && parent.foreign && !INTEGRATION_POINTS.has(parent.name));
+    const element: OpenElement = { name, foreign };
+    if (isFormatting && !foreign) {
+      this.applyNoahsArk(key);
+      const entry: FormattingEntry = { name, key, onStack: true };
+      this.formatting.push(entry);
+      element.entry = entry;
+    }
+    if (MARKER_ELEMENTS.has(name) && !foreign) this.formatting.push(MARKER);
+    this.stack.push(element);
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.note();
+  }
+
+  leaf(): void {
+    this.note(1);
+  }
+
+  /** Pops the stack down to (and including) index `target`. */
+  popTo(target: number): void {
+    while (this.stack.length > target) {
+      const element = this.stack.pop() as OpenElement;
+      this.counts.set(element.name, (this.counts.get(element.name) ?? 1) - 1);
+      if (element.entry !== undefined && this.formatting.includes(element.entry)) {
+        element.entry.onStack = false;
+        this.floating += 1;
+      }
+      if (MARKER_ELEMENTS.has(element.name) && !element.foreign) this.clearToMarker();
+    }
+  }
+
+  /** Removes one element from the middle of the stack, as `</form>` does: what is inside stays where it is. */
+  removeAt(index: number): void {
+    const [element] = this.stack.splice(index, 1);
+    if (element === undefined) return;
+    this.counts.set(element.name, (this.counts.get(element.name) ?? 1) - 1);
+  }
+
+  popForeign(): void {
+    let index = this.stack.length;
+    while (index > 0 && this.inForeignAt(index - 1)) index -= 1;
+    this.popTo(index);
+  }
+
+  private inForeignAt(index: number): boolean {
+    const element = this.stack[index];
+    return element !== undefined && element.foreign && !INTEGRATION_POINTS.has(element.name);
+  }
+
+  private clearToMarker(): void {
+    for (let entry = this.formatting.pop(); entry !== undefined && entry !== MARKER; entry = this.formatting.pop()) {
+      if (!entry.onStack) this.floating -= 1;
+    }
+  }
+
+  private removeEntry(entry: FormattingEntry): void {
+    const index = this.formatting.indexOf(entry);
+    if (index === -1) return;
+    this.formatting.splice(index, 1);
+    if (!entry.onStack) this.floating -= 1;
+  }
+
+  private applyNoahsArk(key: string): void {
+    const identical: FormattingEntry[] = [];
+    for (let index = this.formatting.length - 1; index >= 0; index -= 1) {
+      const entry = this.formatting[index];
+      if (entry === MARKER || entry === undefined) break;
+      if (entry.key === key) identical.push(entry);
+    }
+    const earliest = identical[identical.length - 1];
+    if (identical.length >= MAX_IDENTICAL_FORMATTING && earliest !== undefined) this.removeEntry(earliest);
+  }
+
+  /** The last entry for `name` after the last marker. */
+  private activeEntry(name: string): FormattingEntry | undefined {
+    for (let index = this.formatting.length - 1; index >= 0; index -= 1) {
+      const entry = this.formatting[index];
+      if (entry === MARKER || entry === undefined) return undefined;
+      if (entry.name === name) return entry;
     }
     return undefined;
   }
 
-  isActive(name: string): boolean {
-    return (this.activeFormatting.get(name) ?? 0) > 0 || this.has(name);
+  /**
+   * The adoption agency, for `</b>` (and a new `<a>` or `<nobr>` while one is
+   * open). With a special element inside the formatting element it re-nests
+   * rather than closes, so nothing is taken off the estimate then.
+   */
+  adoptionAgency(name: string): void {
+    const entry = this.activeEntry(name);
+    if (entry === undefined) {
+      this.anyOtherEndTag(name);
+      return;
+    }
+    if (!entry.onStack) {
+      this.removeEntry(entry);
+      return;
+    }
+    const index = this.stack.findIndex((element) => element.entry === entry);
+    if (index === -1 || this.indexInScope(name, DEFAULT_SCOPE) !== index) return;
+    if (this.stack.slice(index + 1).some((element) => SPECIAL.has(element.name) && !element.foreign)) return;
+    this.popTo(index);
+    this.removeEntry(entry);
   }
 
-  /** An end tag for a formatting element: open but out of scope, the browser ignores it. */
-  closeFormatting(name: string, inScope = true): void {
-    if (this.has(name) && !inScope) return;
-    const active = this.activeFormatting.get(name) ?? 0;
-    if (active > 0) {
-      this.activeFormatting.set(name, active - 1);
-      this.activeFormattingTotal -= 1;
+  /** An end tag with no rule of its own closes the nearest match, unless a special element comes first. */
+  anyOtherEndTag(name: string): void {
+    for (let index = this.stack.length - 1; index >= 0; index -= 1) {
+      const element = this.stack[index];
+      if (element === undefined) return;
+      if (element.name === name) {
+        this.popTo(index);
+        return;
+      }
+      if (SPECIAL.has(element.name) && !element.foreign) return;
     }
-    this.popThrough(name);
   }
 }
 
@@ -171,46 +267,102 @@ const LI_ONLY = new Set(['li']);
 const DD_DT = new Set(['dd', 'dt']);
 const CELLS = new Set(['td', 'th']);
 const ROW_PARTS = new Set(['td', 'th', 'tr']);
-const TABLE_PARTS = new Set(['td', 'th', 'tr', 'thead', 'tbody', 'tfoot']);
-const TABLE_ONLY = new Set(['table']);
+const TABLE_PARTS = new Set(['td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup']);
 
 /** A new row closes the open cell and row; a new section closes those and the open section. */
-function closeAllInTable(tracker: DepthTracker, parts: ReadonlySet<string>): void {
-  for (let open = tracker.findInScope(parts, TABLE_ONLY); open !== undefined; open = tracker.findInScope(parts, TABLE_ONLY)) {
-    tracker.popThrough(open);
+function closeInTable(tracker: DepthTracker, parts: ReadonlySet<string>): void {
+  for (let index = tracker.indexInScope(parts, TABLE_SCOPE); index !== -1; index = tracker.indexInScope(parts, TABLE_SCOPE)) {
+    tracker.popTo(index);
   }
 }
 
-function applyImpliedEndTags(tracker: DepthTracker, name: string): void {
-  if (tracker.inForeignContent) return;
-  // A new link (or nobr, or button) ends the open one rather than nesting in it.
-  if ((name === 'a' || name === 'nobr') && tracker.isActive(name)) tracker.closeFormatting(name);
-  if (name === 'button' && tracker.has('button')) tracker.popThrough('button');
-  if (CLOSES_P.has(name) && tracker.has('p') && tracker.findInScope(P_ONLY, SCOPE_BOUNDARIES) !== undefined) tracker.popThrough('p');
+function closeP(tracker: DepthTracker): void {
+  if (!tracker.has('p')) return;
+  const index = tracker.indexInScope(P_ONLY, BUTTON_SCOPE);
+  if (index !== -1) tracker.popTo(index);
+}
+
+function startTag(tracker: DepthTracker, name: string, rawTag: string, selfClosing: boolean): void {
+  if (tracker.inForeignContent) {
+    const breaksOut = FOREIGN_BREAKOUT.has(name) || (name === 'font' && /\s(?:color|face|size)\s*=/i.test(rawTag));
+    if (!breaksOut) {
+      // "/>" closes an element only in SVG and MathML; in HTML <div/> stays open.
+      if (selfClosing) tracker.leaf();
+      else tracker.open(name, rawTag, false);
+      return;
+    }
+    tracker.popForeign();
+  }
+  if (CLOSES_P.has(name)) closeP(tracker);
   if (name === 'li' && tracker.has('li')) {
-    const open = tracker.findInScope(LI_ONLY, LIST_ITEM_BOUNDARIES);
-    if (open !== undefined) tracker.popThrough(open);
+    const index = tracker.indexInScope(LI_ONLY, LIST_ITEM_STOP);
+    if (index !== -1) tracker.popTo(index);
   } else if ((name === 'dd' || name === 'dt') && (tracker.has('dd') || tracker.has('dt'))) {
-    const open = tracker.findInScope(DD_DT, LIST_ITEM_BOUNDARIES);
-    if (open !== undefined) tracker.popThrough(open);
+    const index = tracker.indexInScope(DD_DT, LIST_ITEM_STOP);
+    if (index !== -1) tracker.popTo(index);
   } else if (HEADINGS.has(name)) {
     const top = tracker.top();
-    if (top !== undefined && HEADINGS.has(top)) tracker.popThrough(top);
-  } else if ((name === 'td' || name === 'th') && tracker.has('table')) {
-    const open = tracker.findInScope(CELLS, TABLE_ONLY);
-    if (open !== undefined) tracker.popThrough(open);
-    // <table><td> gets the <tbody> and <tr> a browser implies.
-    if (tracker.top() === 'table') tracker.open('tbody', '');
-    if (tracker.top() !== 'tr' && TABLE_SECTIONS.has(tracker.top() ?? '')) tracker.open('tr', '');
-  } else if (name === 'tr' && tracker.has('table')) {
-    closeAllInTable(tracker, ROW_PARTS);
-    if (tracker.top() === 'table') tracker.open('tbody', '');
-  } else if (TABLE_SECTIONS.has(name) && tracker.has('table')) {
-    closeAllInTable(tracker, TABLE_PARTS);
-  } else if (name === 'col' && tracker.top() === 'table') {
-    tracker.open('colgroup', '');
+    if (top !== undefined && HEADINGS.has(top)) tracker.popTo(tracker.indexInScope(top, DEFAULT_SCOPE));
+  } else if (name === 'a' || name === 'nobr') {
+    tracker.adoptionAgency(name);
+  } else if (name === 'button' && tracker.has('button')) {
+    const index = tracker.indexInScope('button', DEFAULT_SCOPE);
+    if (index !== -1) tracker.popTo(index);
   } else if ((name === 'option' || name === 'optgroup') && tracker.top() === 'option') {
-    tracker.popThrough('option');
+    tracker.popTo(tracker.indexInScope('option', DEFAULT_SCOPE));
+  } else if (tracker.has('table')) {
+    if (name === 'td' || name === 'th') {
+      const index = tracker.indexInScope(CELLS, TABLE_SCOPE);
+      if (index !== -1) tracker.popTo(index);
+      // <table><td> gets the <tbody> and <tr> a browser implies.
+      if (tracker.top() === 'table') tracker.open('tbody', '', false);
+      if (TABLE_SECTIONS.has(tracker.top() ?? '')) tracker.open('tr', '', false);
+    } else if (name === 'tr') {
+      closeInTable(tracker, ROW_PARTS);
+      if (tracker.top() === 'table') tracker.open('tbody', '', false);
+    } else if (TABLE_SECTIONS.has(name) || name === 'caption' || name === 'colgroup') {
+      closeInTable(tracker, TABLE_PARTS);
+    } else if (name === 'col' && tracker.top() === 'table') {
+      tracker.open('colgroup', '', false);
+    }
+  }
+  if (VOID_ELEMENTS.has(name)) {
+    tracker.leaf();
+    return;
+  }
+  tracker.open(name, rawTag.toLowerCase(), FORMATTING_ELEMENTS.has(name));
+}
+
+function endTag(tracker: DepthTracker, name: string): void {
+  if (tracker.inForeignContent) {
+    // In SVG/MathML an end tag closes the nearest foreign element of that name.
+    const index = tracker.indexInScope(name, new Set(['svg', 'math']));
+    if (index !== -1) {
+      tracker.popTo(index);
+      return;
+    }
+  }
+  if (FORMATTING_ELEMENTS.has(name)) {
+    tracker.adoptionAgency(name);
+  } else if (name === 'p') {
+    const index = tracker.indexInScope(P_ONLY, BUTTON_SCOPE);
+    // A stray </p> makes an empty <p>.
+    if (index === -1) tracker.leaf();
+    else tracker.popTo(index);
+  } else if (name === 'br') {
+    tracker.leaf();
+  } else if (name === 'form') {
+    const index = tracker.indexInScope('form', DEFAULT_SCOPE);
+    if (index !== -1) tracker.removeAt(index);
+  } else if (HEADINGS.has(name)) {
+    const index = tracker.indexInScope(HEADINGS, DEFAULT_SCOPE);
+    if (index !== -1) tracker.popTo(index);
+  } else if (SCOPED_END_TAGS.has(name)) {
+    const scope = name === 'li' ? LIST_SCOPE : TABLE_PARTS.has(name) || name === 'table' ? TABLE_SCOPE : DEFAULT_SCOPE;
+    const index = tracker.indexInScope(name, scope);
+    if (index !== -1) tracker.popTo(index);
+  } else if (!DOCUMENT_ELEMENTS.has(name)) {
+    tracker.anyOtherEndTag(name);
   }
 }
 
@@ -270,6 +422,19 @@ function skipRawText(html: string, from: number, name: string): number {
   return close === -1 ? html.length : close + 1;
 }
 
+/** Where a comment starting at `open` ("<!--") ends, as the tokenizer ends it. */
+function commentEnd(html: string, open: number): number {
+  // "<!-->" and "<!--->" are whole (empty) comments.
+  if (html.startsWith('<!-->', open)) return open + 5;
+  if (html.startsWith('<!--->', open)) return open + 6;
+  const close = html.indexOf('-->', open + 4);
+  const bang = html.indexOf('--!>', open + 4);
+  if (close === -1 && bang === -1) return html.length;
+  if (close === -1) return bang + 4;
+  if (bang === -1) return close + 3;
+  return Math.min(close + 3, bang + 4);
+}
+
 /**
  * An estimate of the deepest element nesting `html` parses to, stopping as
  * soon as it passes `limit` (so the cost is linear and bounded). Counts
@@ -283,51 +448,27 @@ export function estimateNestingDepth(html: string, limit = Number.POSITIVE_INFIN
     if (open === -1) break;
     const next = html.charCodeAt(open + 1);
     if (html.startsWith('<!--', open)) {
-      const close = html.indexOf('-->', open + 4);
-      const bang = html.indexOf('--!>', open + 4);
-      const ends = [close === -1 ? Infinity : close + 3, bang === -1 ? Infinity : bang + 4];
-      const end = Math.min(...ends);
-      if (end === Infinity) break;
-      index = end;
-    } else if (next === 33 /* ! */ || next === 63 /* ? */) {
+      index = commentEnd(html, open);
+    } else if (next === 33 /* ! */ || next === 63 /* ? */ || (next === 47 /* / */ && !isAsciiAlpha(html.charCodeAt(open + 2)))) {
+      // Doctype, CDATA, processing instruction, or "</" without a letter: up to ">".
       const close = html.indexOf('>', open + 2);
-      if (close === -1) break;
-      index = close + 1;
+      index = close === -1 ? html.length : close + 1;
     } else if (next === 47 /* / */) {
-      if (!isAsciiAlpha(html.charCodeAt(open + 2))) {
-        // "</" not followed by a letter is a bogus comment up to ">".
-        const close = html.indexOf('>', open + 2);
-        if (close === -1) break;
-        index = close + 1;
-        continue;
-      }
       const tag = readTag(html, open + 2);
       index = tag.end;
-      // A browser ignores an end tag whose element lies beyond a table, cell
-      // or template boundary; popping past one would underestimate the depth.
-      const inScope = tracker.findInScope(new Set([tag.name]), tracker.inForeignContent ? FOREIGN_SCOPE : DEFAULT_SCOPE) !== undefined;
-      if (FORMATTING_ELEMENTS.has(tag.name)) tracker.closeFormatting(tag.name, inScope);
-      else if (inScope) tracker.popThrough(tag.name);
-      else if (tag.name === 'p' || tag.name === 'br') tracker.leaf();
+      endTag(tracker, tag.name);
     } else if (isAsciiAlpha(next)) {
       const tag = readTag(html, open + 1);
       index = tag.end;
       if (DOCUMENT_ELEMENTS.has(tag.name)) continue;
-      if (tag.name === 'plaintext' && !tracker.inForeignContent) {
-        // Everything after <plaintext> is text.
-        tracker.open(tag.name, '');
-        break;
-      }
-      applyImpliedEndTags(tracker, tag.name);
-      // "/>" closes an element only in SVG and MathML; in HTML <div/> stays open.
-      if ((VOID_ELEMENTS.has(tag.name) && !tracker.inForeignContent) || (tag.selfClosing && tracker.inForeignContent)) {
-        tracker.leaf();
-        continue;
-      }
-      tracker.open(tag.name, html.slice(open, tag.end));
-      if (RAW_TEXT_ELEMENTS.has(tag.name) && !tracker.inForeignContent) {
+      const foreign = tracker.inForeignContent;
+      startTag(tracker, tag.name, html.slice(open, tag.end), tag.selfClosing);
+      if (tracker.inForeignContent || foreign) continue;
+      // Everything after <plaintext> is text.
+      if (tag.name === 'plaintext') break;
+      if (RAW_TEXT_ELEMENTS.has(tag.name)) {
         index = skipRawText(html, index, tag.name);
-        tracker.popThrough(tag.name);
+        tracker.popTo(tracker.indexInScope(tag.name, new Set()));
       }
     } else {
       index = open + 1;
