@@ -3,11 +3,12 @@ import { ApiError } from '../../shared/api/errors';
 import { decodeText } from './decode-text';
 import type { ExtractedDocument, ImportLimits } from './extracted-document';
 import type { ImportKind } from './file-kind';
-import { extractHtml } from './html/extract-html';
-import { extractMarkdown } from './markdown/extract-markdown';
-import { extractPdf } from './pdf/extract-pdf';
+import type { ExtractPdfOptions, PageSpan } from './pdf/extract-pdf';
 import { readSavedPageResource } from './saved-page-resources';
 import { extractText } from './text/extract-text';
+
+// Each extractor is loaded on first use: jsdom alone takes a second to load, and a worker reading PDFs never needs it.
+const pdfExtractor = () => import('./pdf/extract-pdf');
 
 export interface ExtractRequest {
   file: string;
@@ -20,6 +21,8 @@ export interface ExtractRequest {
 export interface ExtractControl {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Lets a long PDF hand part of its pages to another worker (see extractPdf). */
+  delegatePages?: ExtractPdfOptions['delegatePages'];
 }
 
 /** One file's extraction, by kind. Runs in an extraction worker; plain Node, so tests call it directly. */
@@ -27,25 +30,36 @@ export async function extractFile(request: ExtractRequest, control: ExtractContr
   const fileName = path.basename(request.file);
   switch (request.kind) {
     case 'pdf':
-      return extractPdf(request.bytes, {
+      return (await pdfExtractor()).extractPdf(request.bytes, {
         limits: request.limits,
         fileName,
         ...(request.password === undefined ? {} : { password: request.password }),
         ...(control.signal ? { signal: control.signal } : {}),
         ...(control.onProgress ? { onProgress: control.onProgress } : {}),
+        ...(control.delegatePages ? { delegatePages: control.delegatePages } : {}),
       });
     case 'html':
-      return extractHtml({
+      return (await import('./html/extract-html')).extractHtml({
         html: decodeText(request.bytes, fileName, true),
         fileName,
         readResource: (relative) => readSavedPageResource(request.file, relative, request.limits),
         limits: request.limits,
       });
     case 'markdown':
-      return extractMarkdown({ source: decodeText(request.bytes, fileName, false), fileName, limits: request.limits });
+      return (await import('./markdown/extract-markdown')).extractMarkdown({ source: decodeText(request.bytes, fileName, false), fileName, limits: request.limits });
     case 'text':
       return extractText(decodeText(request.bytes, fileName, false));
     default:
       throw new ApiError('UNSUPPORTED_FILE', `Cannot import “${fileName}”.`);
   }
+}
+
+/** Some pages of a PDF, read for the worker that is extracting the rest of it. */
+export async function extractPages(request: ExtractRequest, span: PageSpan, signal: AbortSignal): Promise<string[]> {
+  return (await pdfExtractor()).extractPdfPages(request.bytes, span, {
+    limits: request.limits,
+    fileName: path.basename(request.file),
+    signal,
+    ...(request.password === undefined ? {} : { password: request.password }),
+  });
 }

@@ -58,7 +58,7 @@ const SCOPED_END_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'button', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption',
   'figure', 'footer', 'header', 'hgroup', 'listing', 'main', 'menu', 'nav', 'ol', 'pre', 'search', 'section', 'summary', 'ul', 'dd',
   'dt', 'li', 'applet', 'marquee', 'object', 'select', 'table', 'caption', 'colgroup', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th',
-  'template', 'option', 'optgroup',
+  'template',
 ]);
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -69,8 +69,10 @@ const DEFAULT_SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th',
 const BUTTON_SCOPE = new Set([...DEFAULT_SCOPE, 'button']);
 const LIST_SCOPE = new Set([...DEFAULT_SCOPE, 'ol', 'ul']);
 const TABLE_SCOPE = new Set(['html', 'table', 'template']);
-/** A new <li>/<dd>/<dt> closes the open one unless a special element other than these lies between. */
-const LIST_ITEM_STOP = new Set([...SPECIAL].filter((name) => !['address', 'div', 'p', 'li', 'dd', 'dt'].includes(name)));
+/** A new <li>/<dd>/<dt> closes the open one unless a special element other than these lies between (another list item included). */
+const LIST_ITEM_STOP = new Set([...SPECIAL].filter((name) => !['address', 'div', 'p'].includes(name)));
+/** Table parts a browser ignores outside a table. */
+const TABLE_ONLY_TAGS = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
 
 /** Where SVG and MathML content is HTML again. */
 const INTEGRATION_POINTS = new Set(['foreignobject', 'desc', 'title', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']);
@@ -163,6 +165,7 @@ class DepthTracker {
 
   /** Pops the stack down to (and including) index `target`. */
   popTo(target: number): void {
+    if (target < 0) return;
     while (this.stack.length > target) {
       const element = this.stack.pop() as OpenElement;
       this.counts.set(element.name, (this.counts.get(element.name) ?? 1) - 1);
@@ -216,6 +219,31 @@ class DepthTracker {
     if (identical.length >= MAX_IDENTICAL_FORMATTING && earliest !== undefined) this.removeEntry(earliest);
   }
 
+  /**
+   * The browser re-opens floating formatting elements (clones of them) at
+   * the current node before text and most start tags. Modelled, because once
+   * re-opened they nest like any element and a later Noah's Ark removal no
+   * longer takes them off the page.
+   */
+  reconstruct(): void {
+    if (this.floating === 0) return;
+    let first = this.formatting.length;
+    while (first > 0) {
+      const entry = this.formatting[first - 1];
+      if (entry === MARKER || entry === undefined || entry.onStack) break;
+      first -= 1;
+    }
+    for (let index = first; index < this.formatting.length; index += 1) {
+      const entry = this.formatting[index];
+      if (entry === MARKER || entry === undefined || entry.onStack) continue;
+      entry.onStack = true;
+      this.floating -= 1;
+      this.stack.push({ name: entry.name, foreign: false, entry });
+      this.counts.set(entry.name, (this.counts.get(entry.name) ?? 0) + 1);
+    }
+    this.note();
+  }
+
   /** The last entry for `name` after the last marker. */
   private activeEntry(name: string): FormattingEntry | undefined {
     for (let index = this.formatting.length - 1; index >= 0; index -= 1) {
@@ -231,10 +259,10 @@ class DepthTracker {
    * open). With a special element inside the formatting element it re-nests
    * rather than closes, so nothing is taken off the estimate then.
    */
-  adoptionAgency(name: string): void {
+  adoptionAgency(name: string, forStartTag = false): void {
     const entry = this.activeEntry(name);
     if (entry === undefined) {
-      this.anyOtherEndTag(name);
+      if (!forStartTag) this.anyOtherEndTag(name);
       return;
     }
     if (!entry.onStack) {
@@ -282,6 +310,21 @@ function closeP(tracker: DepthTracker): void {
   if (index !== -1) tracker.popTo(index);
 }
 
+/** Start tags before which a browser does not re-open floating formatting elements. */
+const NO_RECONSTRUCT = new Set([
+  ...CLOSES_P, 'form', 'table', 'hr', 'param', 'source', 'track', 'textarea', 'iframe', 'noembed', 'noframes', 'frameset', 'rb',
+  'rtc', 'rp', 'rt', 'caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'template', 'script', 'style',
+  'base', 'basefont', 'bgsound', 'link', 'meta', 'title', 'frame', 'head', 'html', 'body',
+]);
+const TABLE_CONTEXT = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
+
+function text(tracker: DepthTracker, characters: string): void {
+  if (tracker.inForeignContent) return;
+  // Whitespace directly in a table is kept in place; anything else is text the formatting applies to.
+  if (/^[\t\n\f\r ]*$/.test(characters) && TABLE_CONTEXT.has(tracker.top() ?? '')) return;
+  tracker.reconstruct();
+}
+
 function startTag(tracker: DepthTracker, name: string, rawTag: string, selfClosing: boolean): void {
   if (tracker.inForeignContent) {
     const breaksOut = FOREIGN_BREAKOUT.has(name) || (name === 'font' && /\s(?:color|face|size)\s*=/i.test(rawTag));
@@ -292,6 +335,12 @@ function startTag(tracker: DepthTracker, name: string, rawTag: string, selfClosi
       return;
     }
     tracker.popForeign();
+  }
+  if (TABLE_ONLY_TAGS.has(name) && !tracker.has('table') && !tracker.has('template')) return;
+  if ((name === 'svg' || name === 'math') && selfClosing) {
+    tracker.reconstruct();
+    tracker.leaf();
+    return;
   }
   if (CLOSES_P.has(name)) closeP(tracker);
   if (name === 'li' && tracker.has('li')) {
@@ -304,7 +353,7 @@ function startTag(tracker: DepthTracker, name: string, rawTag: string, selfClosi
     const top = tracker.top();
     if (top !== undefined && HEADINGS.has(top)) tracker.popTo(tracker.indexInScope(top, DEFAULT_SCOPE));
   } else if (name === 'a' || name === 'nobr') {
-    tracker.adoptionAgency(name);
+    tracker.adoptionAgency(name, true);
   } else if (name === 'button' && tracker.has('button')) {
     const index = tracker.indexInScope('button', DEFAULT_SCOPE);
     if (index !== -1) tracker.popTo(index);
@@ -326,6 +375,7 @@ function startTag(tracker: DepthTracker, name: string, rawTag: string, selfClosi
       tracker.open('colgroup', '', false);
     }
   }
+  if (!NO_RECONSTRUCT.has(name)) tracker.reconstruct();
   if (VOID_ELEMENTS.has(name)) {
     tracker.leaf();
     return;
@@ -364,6 +414,7 @@ function endTag(tracker: DepthTracker, name: string): void {
   } else if (!DOCUMENT_ELEMENTS.has(name)) {
     tracker.anyOtherEndTag(name);
   }
+  // </html>, </head>, </body> outside SVG/MathML change the insertion mode, never the nesting.
 }
 
 const isAsciiAlpha = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -443,8 +494,10 @@ function commentEnd(html: string, open: number): number {
 export function estimateNestingDepth(html: string, limit = Number.POSITIVE_INFINITY): number {
   const tracker = new DepthTracker();
   let index = 0;
+  let sawFrameset = false;
   while (index < html.length && tracker.maxDepth <= limit) {
     const open = html.indexOf('<', index);
+    if (open !== index) text(tracker, html.slice(index, open === -1 ? html.length : Math.min(open, index + 64)));
     if (open === -1) break;
     const next = html.charCodeAt(open + 1);
     if (html.startsWith('<!--', open)) {
@@ -460,10 +513,14 @@ export function estimateNestingDepth(html: string, limit = Number.POSITIVE_INFIN
     } else if (isAsciiAlpha(next)) {
       const tag = readTag(html, open + 1);
       index = tag.end;
-      if (DOCUMENT_ELEMENTS.has(tag.name)) continue;
       const foreign = tracker.inForeignContent;
+      // <html>, <head>, <body> in a page are merged into the real ones (inside SVG they are ordinary elements).
+      if (DOCUMENT_ELEMENTS.has(tag.name) && !foreign) continue;
+      // After a <frameset> the tree builder may ignore everything but frames, raw-text elements included:
+      // scanning their content as tags can only overestimate.
+      if (tag.name === 'frameset' && !foreign) sawFrameset = true;
       startTag(tracker, tag.name, html.slice(open, tag.end), tag.selfClosing);
-      if (tracker.inForeignContent || foreign) continue;
+      if (tracker.inForeignContent || foreign || (sawFrameset && tag.name !== 'noframes')) continue;
       // Everything after <plaintext> is text.
       if (tag.name === 'plaintext') break;
       if (RAW_TEXT_ELEMENTS.has(tag.name)) {

@@ -18,7 +18,21 @@ export interface ExtractPdfOptions {
   onProgress?: (pagesDone: number, pageCount: number) => void;
   /** Names the file in error messages ("“report.pdf” is password protected."). */
   fileName?: string;
+  /**
+   * Offers the pages from `first` to `last` (1-based, inclusive) to another
+   * thread; it returns their texts, or undefined when no thread is free, in
+   * which case this call reads them itself.
+   */
+  delegatePages?: (range: PageSpan) => Promise<string[]> | undefined;
 }
+
+export interface PageSpan {
+  first: number;
+  last: number;
+}
+
+/** Below this a second thread costs more (loading the file twice) than it saves. */
+const MIN_PAGES_TO_SHARE = 48;
 
 const CACHE_CLEANUP_PAGES = 100;
 
@@ -37,12 +51,13 @@ function checkSize(bytes: Uint8Array, limits: ImportLimits, label: FileLabel): v
   }
 }
 
+type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['getDocument']>['promise']>;
+
 /**
- * A PDF's text, page ranges, metadata and outline. All or nothing: a
- * password problem, a damaged file, a limit or a cancellation throws an
- * ApiError and returns nothing partial.
+ * Open a PDF with pdf.js and run `work` on it; pdf.js is torn down after,
+ * whatever happens. Errors become ApiErrors naming the file.
  */
-export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions): Promise<ExtractedDocument> {
+async function withPdf<T>(bytes: Uint8Array, options: ExtractPdfOptions, work: (pdf: PdfDocument) => Promise<T>): Promise<T> {
   const { limits, signal } = options;
   const label = fileLabel(options.fileName);
   throwIfCancelled(signal);
@@ -67,33 +82,82 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
   signal?.addEventListener('abort', stop, { once: true });
   try {
     const pdf = await task.promise;
-    const pageCount = pdf.numPages;
-    if (pageCount > limits.maxPdfPages) {
+    if (pdf.numPages > limits.maxPdfPages) {
       throw new ApiError(
         'FILE_TOO_LARGE',
-        `${label.subject} has ${pageCount.toLocaleString('en-US')} pages; Fieldbook imports PDFs of up to ${limits.maxPdfPages.toLocaleString('en-US')} pages.`,
+        `${label.subject} has ${pdf.numPages.toLocaleString('en-US')} pages; Fieldbook imports PDFs of up to ${limits.maxPdfPages.toLocaleString('en-US')} pages.`,
       );
     }
+    return await work(pdf);
+  } catch (error) {
+    throw signal?.aborted ? cancelledError() : pdfjsFailure(error, label);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    // destroy() frees the document, its pages and pdf.js's message port;
+    // a failure to tear down changes nothing for the caller.
+    await task.destroy().catch(() => undefined);
+  }
+}
 
+/** The text of each page from `first` to `last`, in order, page by page. */
+async function readPages(pdf: PdfDocument, span: PageSpan, signal: AbortSignal | undefined, onPage: (text: string) => void): Promise<void> {
+  for (let pageNumber = span.first; pageNumber <= span.last; pageNumber++) {
+    // pdf.js's in-thread messaging runs on microtasks only; yielding a full
+    // turn lets the worker receive a cancel message between pages.
+    await nextTurn();
+    throwIfCancelled(signal);
+    const page = await pdf.getPage(pageNumber);
+    try {
+      const content = await page.getTextContent();
+      onPage(pageText(content.items.flatMap((item) => ('str' in item ? [item] : []))));
+    } finally {
+      // Releases what pdf.js holds for this page as soon as its text is out.
+      page.cleanup();
+    }
+    // page.cleanup() leaves pdf.js's document-wide caches (fonts, page
+    // dictionaries) growing with every page; emptying them now and then
+    // halves the memory a long document needs, at little cost in speed.
+    if (pageNumber % CACHE_CLEANUP_PAGES === 0) await pdf.cleanup();
+  }
+}
+
+/** The texts of some pages of a PDF: the share of a long document that another thread reads. */
+export function extractPdfPages(bytes: Uint8Array, span: PageSpan, options: ExtractPdfOptions): Promise<string[]> {
+  return withPdf(bytes, options, async (pdf) => {
+    const texts: string[] = [];
+    await readPages(pdf, { first: span.first, last: Math.min(span.last, pdf.numPages) }, options.signal, (text) => texts.push(text));
+    return texts;
+  });
+}
+
+/**
+ * A PDF's text, page ranges, metadata and outline. All or nothing: a
+ * password problem, a damaged file, a limit or a cancellation throws an
+ * ApiError and returns nothing partial. A long document's second half is
+ * offered to another thread, so one large file uses both cores.
+ */
+export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions): Promise<ExtractedDocument> {
+  const { signal } = options;
+  return withPdf(bytes, options, async (pdf) => {
+    const pageCount = pdf.numPages;
+    const shared: PageSpan = { first: Math.ceil(pageCount / 2) + 1, last: pageCount };
+    const delegated = pageCount >= MIN_PAGES_TO_SHARE ? options.delegatePages?.(shared) : undefined;
+    // A failed share is read here instead: the other thread's trouble is not this file's.
+    const otherHalf = delegated?.catch((error: unknown) => {
+      if (signal?.aborted) throw error;
+      return undefined;
+    });
     const text = new CanonicalTextBuilder();
-    for (let pageNumber = 1; pageNumber <= pageCount; pageNumber++) {
-      // pdf.js's in-thread messaging runs on microtasks only; yielding a full
-      // turn lets the worker receive a cancel message between pages.
-      await nextTurn();
-      throwIfCancelled(signal);
-      const page = await pdf.getPage(pageNumber);
-      try {
-        const content = await page.getTextContent();
-        text.addPage(pageText(content.items.flatMap((item) => ('str' in item ? [item] : []))));
-      } finally {
-        // Releases what pdf.js holds for this page as soon as its text is out.
-        page.cleanup();
-      }
-      options.onProgress?.(pageNumber, pageCount);
-      // page.cleanup() leaves pdf.js's document-wide caches (fonts, page
-      // dictionaries) growing with every page; emptying them now and then
-      // halves the memory a long document needs, at little cost in speed.
-      if (pageNumber % CACHE_CLEANUP_PAGES === 0) await pdf.cleanup();
+    let done = 0;
+    const addPage = (pageText: string) => {
+      text.addPage(pageText);
+      options.onProgress?.(++done, pageCount);
+    };
+    await readPages(pdf, { first: 1, last: otherHalf ? shared.first - 1 : pageCount }, signal, addPage);
+    if (otherHalf) {
+      const texts = await otherHalf;
+      if (texts && texts.length === shared.last - shared.first + 1) texts.forEach(addPage);
+      else await readPages(pdf, shared, signal, addPage);
     }
     throwIfCancelled(signal);
     const { text: canonical, pages, blocks, emptyPages } = text.finish();
@@ -123,12 +187,5 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
       notices,
       pdf: { fingerprint: pdf.fingerprints[0] ?? '', pageCount },
     };
-  } catch (error) {
-    throw signal?.aborted ? cancelledError() : pdfjsFailure(error, label);
-  } finally {
-    signal?.removeEventListener('abort', stop);
-    // destroy() frees the document, its pages and pdf.js's message port;
-    // a failure to tear down changes nothing for the caller.
-    await task.destroy().catch(() => undefined);
-  }
+  });
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
 import type { ExtractedDocument } from '../extracted-document';
 import type { ExtractControl, ExtractRequest } from '../extract-file';
+import type { PageSpan } from '../pdf/extract-pdf';
 import type { FromWorker, ToWorker } from './messages';
 
 /** A worker that runs away with memory on a hostile file dies alone, with a clear error for that file. */
@@ -16,6 +17,13 @@ interface Job {
   control: ExtractControl;
   resolve(result: ExtractedDocument): void;
   reject(error: unknown): void;
+}
+
+/** Pages of a job's PDF that a second worker reads, answered to the job's own worker. */
+interface Share {
+  id: number;
+  job: Job;
+  owner: Worker;
 }
 
 /**
@@ -37,7 +45,7 @@ function workerEntry(): { url: URL; execArgv: string[] } {
 export class ExtractionPool {
   readonly #size: number;
   readonly #idle: Worker[] = [];
-  readonly #busy = new Map<Worker, Job>();
+  readonly #busy = new Map<Worker, Job | Share>();
   readonly #queue: Job[] = [];
   #nextId = 1;
   #closed = false;
@@ -83,24 +91,49 @@ export class ExtractionPool {
   }
 
   #onMessage(worker: Worker, message: FromWorker): void {
-    const job = this.#busy.get(worker);
-    if (!job || job.id !== message.id) return;
-    if (message.type === 'progress') {
-      job.control.onProgress?.(message.done, message.total);
+    const task = this.#busy.get(worker);
+    if (!task || task.id !== message.id) return;
+    if (message.type === 'progress' && !('owner' in task)) {
+      task.control.onProgress?.(message.done, message.total);
+      return;
+    }
+    if (message.type === 'delegate' && !('owner' in task)) {
+      this.#share(worker, task, message.span);
       return;
     }
     this.#busy.delete(worker);
     this.#idle.push(worker);
-    if (message.type === 'done') job.resolve(message.result);
-    else job.reject(ApiError.fromShape(message.error));
+    if ('owner' in task) {
+      // A share's result goes back to the worker extracting the rest of its file.
+      const reply: ToWorker = message.type === 'pages-done' ? { type: 'delegated', id: task.job.id, texts: message.texts } : { type: 'delegated', id: task.job.id };
+      if (this.#busy.get(task.owner) === task.job) task.owner.postMessage(reply);
+    } else if (message.type === 'done') task.resolve(message.result);
+    else if (message.type === 'failed') task.reject(ApiError.fromShape(message.error));
     this.#dispatch();
   }
 
+  /** A free worker (never one that files in the queue are waiting for) takes part of a long PDF; otherwise the owner reads it all. */
+  #share(owner: Worker, job: Job, span: PageSpan): void {
+    const helper = this.#queue.length === 0 ? (this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#spawn() : undefined)) : undefined;
+    if (!helper) {
+      owner.postMessage({ type: 'delegated', id: job.id } satisfies ToWorker);
+      return;
+    }
+    const share: Share = { id: this.#nextId++, job, owner };
+    this.#busy.set(helper, share);
+    helper.postMessage({ type: 'pages', id: share.id, request: job.request, span } satisfies ToWorker);
+  }
+
   #onDeath(worker: Worker, error: Error): void {
-    const job = this.#busy.get(worker);
+    const task = this.#busy.get(worker);
     this.#busy.delete(worker);
     const idle = this.#idle.indexOf(worker);
     if (idle !== -1) this.#idle.splice(idle, 1);
+    // A dead share's owner reads the pages itself. (A dead job's share finishes unheard, then its worker is free again.)
+    for (const [owner, other] of this.#busy) {
+      if (task && 'owner' in task && other === task.job) owner.postMessage({ type: 'delegated', id: task.job.id } satisfies ToWorker);
+    }
+    const job = task && !('owner' in task) ? task : undefined;
     if (job) {
       const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       job.reject(
@@ -119,6 +152,9 @@ export class ExtractionPool {
       job.reject(new ApiError('CANCELLED', 'Import cancelled.'));
       return;
     }
-    for (const [worker, running] of this.#busy) if (running === job) worker.postMessage({ type: 'cancel', id: job.id } satisfies ToWorker);
+    for (const [worker, running] of this.#busy) {
+      if (running === job) worker.postMessage({ type: 'cancel', id: job.id } satisfies ToWorker);
+      if ('owner' in running && running.job === job) worker.postMessage({ type: 'cancel', id: running.id } satisfies ToWorker);
+    }
   }
 }

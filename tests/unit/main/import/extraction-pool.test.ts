@@ -1,0 +1,50 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultImportLimits } from '../../../../main/import/extracted-document';
+import { extractPdf } from '../../../../main/import/pdf/extract-pdf';
+import { ExtractionPool } from '../../../../main/import/worker/extraction-pool';
+import { buildTextPdf } from '../../../support/pdf-builder';
+
+const bytes = buildTextPdf(120, { seed: 7, info: { title: 'Shared work' } });
+const request = { file: 'long.pdf', kind: 'pdf' as const, bytes, limits: defaultImportLimits };
+// Workers start slowly from TypeScript source (tsx), so the tests share two pools.
+const pools = new Map<number, ExtractionPool>();
+const pool = (size: number) => {
+  const existing = pools.get(size) ?? new ExtractionPool(size);
+  pools.set(size, existing);
+  return existing;
+};
+afterAll(() => Promise.all([...pools.values()].map((created) => created.close())));
+
+describe('extraction pool', { timeout: 60_000 }, () => {
+  it('splits a long PDF over two workers with exactly the result of reading it alone', async () => {
+    const alone = await extractPdf(bytes, { limits: defaultImportLimits });
+    const progress: number[] = [];
+    const shared = await pool(2).run(request, { onProgress: (done) => progress.push(done) });
+    expect(shared).toEqual(alone);
+    expect(progress.at(-1)).toBe(120);
+  });
+
+  it('reads everything in one worker when no other is free', async () => {
+    const alone = await extractPdf(bytes, { limits: defaultImportLimits });
+    expect(await pool(1).run(request)).toEqual(alone);
+  });
+
+  it('runs several files side by side and keeps each result with its file', async () => {
+    const two = pool(2);
+    const files = [1, 2, 3].map((seed) => ({ ...request, file: `f${seed}.pdf`, bytes: buildTextPdf(60, { seed, info: { title: `File ${seed}` } }) }));
+    const results = await Promise.all(files.map((file) => two.run(file)));
+    expect(results.map((result) => result.title)).toEqual(['File 1', 'File 2', 'File 3']);
+  });
+
+  it('reports a worker that fails on a file as that file\'s error and goes on', async () => {
+    const two = pool(2);
+    await expect(two.run({ ...request, bytes: new TextEncoder().encode('%PDF-1.7 garbage') })).rejects.toMatchObject({ code: 'DAMAGED_FILE' });
+    expect((await two.run({ ...request, bytes: buildTextPdf(2) })).pdf?.pageCount).toBe(2);
+  });
+
+  it('cancels a running extraction, including the pages shared out', async () => {
+    const controller = new AbortController();
+    const running = pool(2).run({ ...request, bytes: buildTextPdf(600) }, { signal: controller.signal, onProgress: (done) => done === 20 && controller.abort() });
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
