@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ApiError } from '../../shared/api/errors';
 import { userDataDir } from '../app/paths';
 import { EventBus } from '../events/event-bus';
 import { NotebookStore } from '../notebook/notebook-store';
@@ -22,7 +23,10 @@ export interface CliNotebook {
 export async function withNotebook<T>(values: OptionValues, options: { readOnly: boolean }, work: (notebook: CliNotebook) => Promise<T>): Promise<T> {
   const dir = path.resolve(requiredString(values, 'notebook'));
   const settings = await SettingsStore.open(userDataDir(), new EventBus());
-  const store = await NotebookStore.open(dir, { readOnly: options.readOnly });
+  const store = await NotebookStore.open(dir, { readOnly: options.readOnly }).catch((error: unknown) => {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') throw new ApiError('NOT_FOUND', `${error.message} Create it with: fieldbook init --notebook "${dir}"`);
+    throw error;
+  });
   try {
     return await work({ store, records: new RecordService(store, () => currentAuthor(settings), new EventBus()), texts: new TextCache(store.blobs) });
   } finally {
