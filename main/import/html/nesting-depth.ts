@@ -74,8 +74,9 @@ const LIST_ITEM_STOP = new Set([...SPECIAL].filter((name) => !['address', 'div',
 /** Table parts a browser ignores outside a table. */
 const TABLE_ONLY_TAGS = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
 
-/** Where SVG and MathML content is HTML again. */
-const INTEGRATION_POINTS = new Set(['foreignobject', 'desc', 'title', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']);
+/** Where SVG and MathML content is HTML again (annotation-xml only with an HTML encoding, decided per tag). */
+const SVG_INTEGRATION_POINTS = new Set(['foreignobject', 'desc', 'title']);
+const MATHML_INTEGRATION_POINTS = new Set(['mi', 'mo', 'mn', 'ms', 'mtext']);
 /** HTML start tags that end SVG/MathML content ("breakout" tags). */
 const FOREIGN_BREAKOUT = new Set([
   'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
@@ -96,9 +97,14 @@ interface FormattingEntry {
 
 interface OpenElement {
   name: string;
-  foreign: boolean;
+  namespace: 'html' | 'svg' | 'math';
+  /** An SVG or MathML element whose content is parsed as HTML. */
+  integrationPoint: boolean;
   entry?: FormattingEntry;
 }
+
+/** Inside SVG/MathML that is not an integration point: tags there are foreign. */
+const isForeignContext = (element: OpenElement | undefined): boolean => element !== undefined && element.namespace !== 'html' && !element.integrationPoint;
 
 const MARKER = 'marker' as const;
 
@@ -121,8 +127,7 @@ class DepthTracker {
 
   /** True when the current node is SVG or MathML (outside an integration point): tags there are foreign. */
   get inForeignContent(): boolean {
-    const top = this.stack[this.stack.length - 1];
-    return top !== undefined && top.foreign && !INTEGRATION_POINTS.has(top.name);
+    return isForeignContext(this.stack[this.stack.length - 1]);
   }
 
   has(name: string): boolean {
@@ -143,10 +148,18 @@ class DepthTracker {
     return -1;
   }
 
-  open(name: string, key: string, isFormatting: boolean): void {
+  open(name: string, rawTag: string, isFormatting: boolean): void {
     const parent = this.stack[this.stack.length - 1];
-    const foreign = name === 'svg' || name === 'math' || (parent !== undefined && parent.foreign && !INTEGRATION_POINTS.has(parent.name));
-    const element: OpenElement = { name, foreign };
+    let namespace: OpenElement['namespace'] = 'html';
+    if (name === 'svg' && !isForeignContext(parent)) namespace = 'svg';
+    else if (name === 'math' && !isForeignContext(parent)) namespace = 'math';
+    else if (isForeignContext(parent) && parent !== undefined) namespace = parent.namespace;
+    const integrationPoint =
+      (namespace === 'svg' && SVG_INTEGRATION_POINTS.has(name)) ||
+      (namespace === 'math' && (MATHML_INTEGRATION_POINTS.has(name) || (name === 'annotation-xml' && /encoding\s*=\s*["']?\s*(?:text\/html|application\/xhtml\+xml)/i.test(rawTag))));
+    const foreign = namespace !== 'html';
+    const key = rawTag.toLowerCase();
+    const element: OpenElement = { name, namespace, integrationPoint };
     if (isFormatting && !foreign) {
       this.applyNoahsArk(key);
       const entry: FormattingEntry = { name, key, onStack: true };
@@ -173,7 +186,7 @@ class DepthTracker {
         element.entry.onStack = false;
         this.floating += 1;
       }
-      if (MARKER_ELEMENTS.has(element.name) && !element.foreign) this.clearToMarker();
+      if (MARKER_ELEMENTS.has(element.name) && element.namespace === 'html') this.clearToMarker();
     }
   }
 
@@ -191,8 +204,7 @@ class DepthTracker {
   }
 
   private inForeignAt(index: number): boolean {
-    const element = this.stack[index];
-    return element !== undefined && element.foreign && !INTEGRATION_POINTS.has(element.name);
+    return isForeignContext(this.stack[index]);
   }
 
   private clearToMarker(): void {
@@ -238,7 +250,7 @@ class DepthTracker {
       if (entry === MARKER || entry === undefined || entry.onStack) continue;
       entry.onStack = true;
       this.floating -= 1;
-      this.stack.push({ name: entry.name, foreign: false, entry });
+      this.stack.push({ name: entry.name, namespace: 'html', integrationPoint: false, entry });
       this.counts.set(entry.name, (this.counts.get(entry.name) ?? 0) + 1);
     }
     this.note();
@@ -271,7 +283,7 @@ class DepthTracker {
     }
     const index = this.stack.findIndex((element) => element.entry === entry);
     if (index === -1 || this.indexInScope(name, DEFAULT_SCOPE) !== index) return;
-    if (this.stack.slice(index + 1).some((element) => SPECIAL.has(element.name) && !element.foreign)) return;
+    if (this.stack.slice(index + 1).some((element) => SPECIAL.has(element.name) && element.namespace === 'html')) return;
     this.popTo(index);
     this.removeEntry(entry);
   }
@@ -285,7 +297,7 @@ class DepthTracker {
         this.popTo(index);
         return;
       }
-      if (SPECIAL.has(element.name) && !element.foreign) return;
+      if (SPECIAL.has(element.name) && element.namespace === 'html') return;
     }
   }
 }
@@ -380,7 +392,7 @@ function startTag(tracker: DepthTracker, name: string, rawTag: string, selfClosi
     tracker.leaf();
     return;
   }
-  tracker.open(name, rawTag.toLowerCase(), FORMATTING_ELEMENTS.has(name));
+  tracker.open(name, rawTag, FORMATTING_ELEMENTS.has(name));
 }
 
 function endTag(tracker: DepthTracker, name: string): void {
@@ -509,7 +521,11 @@ export function estimateNestingDepth(html: string, limit = Number.POSITIVE_INFIN
     } else if (next === 47 /* / */) {
       const tag = readTag(html, open + 2);
       index = tag.end;
-      endTag(tracker, tag.name);
+      if (sawFrameset) {
+        if (tag.name === 'frameset') tracker.anyOtherEndTag('frameset');
+      } else {
+        endTag(tracker, tag.name);
+      }
     } else if (isAsciiAlpha(next)) {
       const tag = readTag(html, open + 1);
       index = tag.end;
@@ -519,8 +535,14 @@ export function estimateNestingDepth(html: string, limit = Number.POSITIVE_INFIN
       // After a <frameset> the tree builder may ignore everything but frames, raw-text elements included:
       // scanning their content as tags can only overestimate.
       if (tag.name === 'frameset' && !foreign) sawFrameset = true;
+      if (sawFrameset) {
+        // Nothing there closes anything implicitly.
+        if (VOID_ELEMENTS.has(tag.name)) tracker.leaf();
+        else tracker.open(tag.name, '', false);
+        continue;
+      }
       startTag(tracker, tag.name, html.slice(open, tag.end), tag.selfClosing);
-      if (tracker.inForeignContent || foreign || (sawFrameset && tag.name !== 'noframes')) continue;
+      if (tracker.inForeignContent || foreign) continue;
       // Everything after <plaintext> is text.
       if (tag.name === 'plaintext') break;
       if (RAW_TEXT_ELEMENTS.has(tag.name)) {

@@ -10,6 +10,8 @@ import type { FromWorker, ToWorker } from './messages';
 
 /** A worker that runs away with memory on a hostile file dies alone, with a clear error for that file. */
 const WORKER_HEAP_MB = 1536;
+/** pdf.js allocates many short-lived objects; a larger young generation spends less time collecting them. */
+const WORKER_YOUNG_MB = 48;
 
 interface Job {
   id: number;
@@ -50,7 +52,8 @@ export class ExtractionPool {
   #nextId = 1;
   #closed = false;
 
-  constructor(size = Math.max(1, Math.min(2, os.availableParallelism() - 1))) {
+  // One worker per core: while files are extracted, the main thread mostly waits for them.
+  constructor(size = Math.max(1, Math.min(4, os.availableParallelism()))) {
     this.#size = size;
   }
 
@@ -83,7 +86,7 @@ export class ExtractionPool {
 
   #spawn(): Worker {
     const entry = workerEntry();
-    const worker = new Worker(entry.url, { execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(entry.url, { execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     worker.on('message', (message: FromWorker) => this.#onMessage(worker, message));
     worker.on('error', (error) => this.#onDeath(worker, error));
     worker.on('exit', (code) => this.#onDeath(worker, new Error(`exited with code ${code}`)));
