@@ -33,10 +33,7 @@ const MARKER_ELEMENTS = new Set(['applet', 'caption', 'marquee', 'object', 'td',
 /** The root elements every document has; the limit counts what is inside them. */
 const DOCUMENT_ELEMENTS = new Set(['html', 'head', 'body']);
 
-/**
- * Start tags that close an open <p> (the tree builder's "close a p element in
- * button scope"). Not <table>: in quirks mode (no doctype) it nests in the <p>.
- */
+/** Start tags that close an open <p> (the tree builder's "close a p element in button scope"); <table> too, outside quirks mode. */
 const CLOSES_P = new Set([
   'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
   'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'search',
@@ -96,6 +93,7 @@ interface FormattingEntry {
 }
 
 interface OpenElement {
+  /** Lower-case tag name. */
   name: string;
   namespace: 'html' | 'svg' | 'math';
   /** An SVG or MathML element whose content is parsed as HTML. */
@@ -109,6 +107,9 @@ const isForeignContext = (element: OpenElement | undefined): boolean => element 
 const MARKER = 'marker' as const;
 
 class DepthTracker {
+  /** In quirks mode (no or an old doctype) a <table> nests inside an open <p>; otherwise it closes it. */
+  constructor(readonly quirks: boolean) {}
+
   private readonly stack: OpenElement[] = [];
   private readonly counts = new Map<string, number>();
   /** The list of active formatting elements, with markers. */
@@ -192,9 +193,16 @@ class DepthTracker {
 
   /** Removes one element from the middle of the stack, as `</form>` does: what is inside stays where it is. */
   removeAt(index: number): void {
-    const [element] = this.stack.splice(index, 1);
+    const element = this.stack[index];
     if (element === undefined) return;
+    if (index === this.stack.length - 1) {
+      this.popTo(index);
+      return;
+    }
+    // Off the stack but still the parent of what is open inside it, so it
+    // still counts: renamed, so no later end tag or scope check finds it.
     this.counts.set(element.name, (this.counts.get(element.name) ?? 1) - 1);
+    element.name = '#closed-form';
   }
 
   popForeign(): void {
@@ -354,7 +362,7 @@ function startTag(tracker: DepthTracker, name: string, rawTag: string, selfClosi
     tracker.leaf();
     return;
   }
-  if (CLOSES_P.has(name)) closeP(tracker);
+  if (CLOSES_P.has(name) || (name === 'table' && !tracker.quirks)) closeP(tracker);
   if (name === 'li' && tracker.has('li')) {
     const index = tracker.indexInScope(LI_ONLY, LIST_ITEM_STOP);
     if (index !== -1) tracker.popTo(index);
@@ -396,6 +404,8 @@ function startTag(tracker: DepthTracker, name: string, rawTag: string, selfClosi
 }
 
 function endTag(tracker: DepthTracker, name: string): void {
+  // </br> and </p> end SVG/MathML content, like the HTML start tags that break out of it.
+  if (tracker.inForeignContent && (name === 'br' || name === 'p')) tracker.popForeign();
   if (tracker.inForeignContent) {
     // In SVG/MathML an end tag closes the nearest foreign element of that name.
     const index = tracker.indexInScope(name, new Set(['svg', 'math']));
@@ -485,6 +495,54 @@ function skipRawText(html: string, from: number, name: string): number {
   return close === -1 ? html.length : close + 1;
 }
 
+/** Public identifiers that put a page in quirks mode (the HTML standard's list, by prefix). */
+const QUIRKY_PUBLIC_ID_PREFIXES = [
+  '+//silmaril//dtd html pro v0r11 19970101//', '-//as//dtd html 3.0 aswedit + extensions//', '-//advasoft ltd//dtd html 3.0 aswedit + extensions//',
+  '-//ietf//dtd html 2.0 level 1//', '-//ietf//dtd html 2.0 level 2//', '-//ietf//dtd html 2.0 strict level 1//', '-//ietf//dtd html 2.0 strict level 2//',
+  '-//ietf//dtd html 2.0 strict//', '-//ietf//dtd html 2.0//', '-//ietf//dtd html 2.1e//', '-//ietf//dtd html 3.0//', '-//ietf//dtd html 3.2 final//',
+  '-//ietf//dtd html 3.2//', '-//ietf//dtd html 3//', '-//ietf//dtd html level 0//', '-//ietf//dtd html level 1//', '-//ietf//dtd html level 2//',
+  '-//ietf//dtd html level 3//', '-//ietf//dtd html strict level 0//', '-//ietf//dtd html strict level 1//', '-//ietf//dtd html strict level 2//',
+  '-//ietf//dtd html strict level 3//', '-//ietf//dtd html strict//', '-//ietf//dtd html//', '-//metrius//dtd metrius presentational//',
+  '-//microsoft//dtd internet explorer 2.0 html strict//', '-//microsoft//dtd internet explorer 2.0 html//', '-//microsoft//dtd internet explorer 2.0 tables//',
+  '-//microsoft//dtd internet explorer 3.0 html strict//', '-//microsoft//dtd internet explorer 3.0 html//', '-//microsoft//dtd internet explorer 3.0 tables//',
+  '-//netscape comm. corp.//dtd html//', '-//netscape comm. corp.//dtd strict html//', "-//o'reilly and associates//dtd html 2.0//",
+  "-//o'reilly and associates//dtd html extended 1.0//", "-//o'reilly and associates//dtd html extended relaxed 1.0//",
+  '-//sq//dtd html 2.0 hotmetal + extensions//', '-//softquad software//dtd hotmetal pro 6.0::19990601::extensions to html 4.0//',
+  '-//softquad//dtd hotmetal pro 4.0::19970916::extensions to html 4.0//', '-//spyglass//dtd html 2.0 extended//',
+  '-//sun microsystems corp.//dtd hotjava html//', '-//sun microsystems corp.//dtd hotjava strict html//', '-//w3c//dtd html 3 1995-03-24//',
+  '-//w3c//dtd html 3.2 draft//', '-//w3c//dtd html 3.2 final//', '-//w3c//dtd html 3.2//', '-//w3c//dtd html 3.2s draft//', '-//w3c//dtd html 4.0 frameset//',
+  '-//w3c//dtd html 4.0 transitional//', '-//w3c//dtd html experimental 19960712//', '-//w3c//dtd html experimental 970421//', '-//w3c//dtd w3 html//',
+  '-//w3o//dtd w3 html 3.0//', '-//webtechs//dtd mozilla html 2.0//', '-//webtechs//dtd mozilla html//',
+];
+
+/**
+ * Whether the page parses in quirks mode, decided by its doctype as a
+ * browser decides it: none, a name other than "html", or one of the old
+ * public identifiers. (Only the table-in-paragraph rule depends on it here.)
+ */
+export function isQuirksMode(html: string): boolean {
+  // Comments and whitespace may come before the doctype.
+  let index = 0;
+  for (;;) {
+    while (index < html.length && /[\s\ufeff]/.test(html[index] ?? '')) index += 1;
+    if (!html.startsWith('<!--', index)) break;
+    index = commentEnd(html, index);
+  }
+  const doctype = /^<!doctype(?:\s+([^\s>]*))?([^>]*)>/i.exec(html.slice(index, index + 1024));
+  if (doctype === null) return true;
+  const name = (doctype[1] ?? '').toLowerCase();
+  if (name !== 'html') return true;
+  const rest = doctype[2] ?? '';
+  const publicMatch = /public\s*(["'])(.*?)\1(?:\s*(["'])(.*?)\3)?/i.exec(rest);
+  if (/system\s*(["'])http:\/\/www\.ibm\.com\/data\/dtd\/v11\/ibmxhtml1-transitional\.dtd\1/i.test(rest)) return true;
+  if (publicMatch === null) return false;
+  const publicId = (publicMatch[2] ?? '').toLowerCase();
+  const hasSystemId = publicMatch[4] !== undefined;
+  if (['-//w3o//dtd w3 html strict 3.0//en//', '-/w3c/dtd html 4.0 transitional/en', 'html'].includes(publicId)) return true;
+  if (QUIRKY_PUBLIC_ID_PREFIXES.some((prefix) => publicId.startsWith(prefix))) return true;
+  return !hasSystemId && (publicId.startsWith('-//w3c//dtd html 4.01 frameset//') || publicId.startsWith('-//w3c//dtd html 4.01 transitional//'));
+}
+
 /** Where a comment starting at `open` ("<!--") ends, as the tokenizer ends it. */
 function commentEnd(html: string, open: number): number {
   // "<!-->" and "<!--->" are whole (empty) comments.
@@ -504,7 +562,7 @@ function commentEnd(html: string, open: number): number {
  * elements inside <body>/<head>, not those roots themselves.
  */
 export function estimateNestingDepth(html: string, limit = Number.POSITIVE_INFINITY): number {
-  const tracker = new DepthTracker();
+  const tracker = new DepthTracker(isQuirksMode(html));
   let index = 0;
   let sawFrameset = false;
   while (index < html.length && tracker.maxDepth <= limit) {
@@ -543,9 +601,9 @@ export function estimateNestingDepth(html: string, limit = Number.POSITIVE_INFIN
       }
       startTag(tracker, tag.name, html.slice(open, tag.end), tag.selfClosing);
       if (tracker.inForeignContent || foreign) continue;
-      // Everything after <plaintext> is text.
-      if (tag.name === 'plaintext') break;
-      if (RAW_TEXT_ELEMENTS.has(tag.name)) {
+      // (<plaintext> makes the rest of the page text, but not everywhere; scanning on can only overestimate.)
+      // In a <select> the tree builder ignores most raw-text elements, so their content is markup there.
+      if (RAW_TEXT_ELEMENTS.has(tag.name) && (!tracker.has('select') || tag.name === 'script' || tag.name === 'textarea')) {
         index = skipRawText(html, index, tag.name);
         tracker.popTo(tracker.indexInScope(tag.name, new Set()));
       }
