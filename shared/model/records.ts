@@ -24,9 +24,6 @@ const Text = (max: number) => z.string().max(max);
 export const DocumentKind = z.enum(['pdf', 'html', 'markdown', 'text']);
 export const TextDirection = z.enum(['ltr', 'rtl', 'auto']);
 
-/** A part of the canonical text: [start, end) in UTF-16 code units. */
-export const TextRange = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
-
 export const BlobRef = z.object({ sha256: Sha256, size: z.number().int().nonnegative(), mediaType: z.string().max(200) });
 export type BlobRef = z.infer<typeof BlobRef>;
 
