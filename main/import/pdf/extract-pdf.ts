@@ -142,11 +142,9 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
     const pageCount = pdf.numPages;
     const shared: PageSpan = { first: Math.ceil(pageCount / 2) + 1, last: pageCount };
     const delegated = pageCount >= MIN_PAGES_TO_SHARE ? options.delegatePages?.(shared) : undefined;
-    // A failed share is read here instead: the other thread's trouble is not this file's.
-    const otherHalf = delegated?.catch((error: unknown) => {
-      if (signal?.aborted) throw error;
-      return undefined;
-    });
+    // A failed or declined share is read here instead: the other thread's trouble is not this file's.
+    // (Never rethrown: if this call stops early, nobody awaits it, and a rejection would kill the worker.)
+    const otherHalf = delegated?.catch(() => undefined);
     const text = new CanonicalTextBuilder();
     let done = 0;
     const addPage = (pageText: string) => {
@@ -156,6 +154,7 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
     await readPages(pdf, { first: 1, last: otherHalf ? shared.first - 1 : pageCount }, signal, addPage);
     if (otherHalf) {
       const texts = await otherHalf;
+      throwIfCancelled(signal);
       if (texts && texts.length === shared.last - shared.first + 1) texts.forEach(addPage);
       else await readPages(pdf, shared, signal, addPage);
     }
