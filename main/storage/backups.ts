@@ -6,19 +6,25 @@ export const BACKUP_DIR = 'backups';
 /**
  * Rolling backups: before a file is replaced, its current state is kept under
  * backups/, and only the newest `keep` states of each file are retained. A
- * hard link costs no copy (the replaced file's data is simply not freed).
+ * state is kept at most once per `minIntervalMs` for each file, so a burst of
+ * saves (typing a note, tagging a page of highlights) cannot push every
+ * useful older state out, and most saves pay nothing for backups. A hard
+ * link costs no copy (the replaced file's data is simply not freed).
  */
 export class Backups {
   readonly #root: string;
   readonly #notebookDir: string;
   readonly #keep: number;
+  readonly #minIntervalMs: number;
   readonly #known = new Map<string, string[]>();
+  readonly #lastKept = new Map<string, number>();
   #sequence = 0;
 
-  constructor(notebookDir: string, keep = 5) {
+  constructor(notebookDir: string, options: { keep?: number; minIntervalMs?: number } = {}) {
     this.#notebookDir = notebookDir;
     this.#root = path.join(notebookDir, BACKUP_DIR);
-    this.#keep = keep;
+    this.#keep = options.keep ?? 5;
+    this.#minIntervalMs = options.minIntervalMs ?? 60_000;
   }
 
   folderFor(file: string): string {
@@ -27,6 +33,8 @@ export class Backups {
 
   /** Keep the current state of `file` (if it exists) before it is overwritten. */
   async keep(file: string): Promise<void> {
+    const now = Date.now();
+    if (now - (this.#lastKept.get(file) ?? Number.NEGATIVE_INFINITY) < this.#minIntervalMs) return;
     const folder = this.folderFor(file);
     const existing = await this.#list(folder);
     // Sortable names: time, then a sequence for several saves in one millisecond.
@@ -40,6 +48,7 @@ export class Backups {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       await copyFile(file, target);
     }
+    this.#lastKept.set(file, now);
     existing.push(name);
     while (existing.length > this.#keep) {
       const oldest = existing.shift();

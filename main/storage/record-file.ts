@@ -28,6 +28,7 @@ export interface InvalidRecord {
 class DurableJsonAdapter implements Adapter<FileShape> {
   readonly #file: string;
   readonly #backups: Backups | undefined;
+  #folderExists = false;
 
   constructor(file: string, backups: Backups | undefined) {
     this.#file = file;
@@ -46,7 +47,10 @@ class DurableJsonAdapter implements Adapter<FileShape> {
   async write(data: FileShape): Promise<void> {
     const text = JSON.stringify(data);
     if (!this.#backups) throw new ApiError('INTERNAL', `${this.#file} was opened read-only.`);
-    await mkdir(path.dirname(this.#file), { recursive: true });
+    if (!this.#folderExists) {
+      await mkdir(path.dirname(this.#file), { recursive: true });
+      this.#folderExists = true;
+    }
     await this.#backups.keep(this.#file);
     await writeFileAtomic(this.#file, text);
   }

@@ -56,7 +56,7 @@ describe('record file', () => {
   });
 
   it('coalesces concurrent saves into few writes, each caller resolving only once its record is on disk', async () => {
-    const opened = await RecordFile.open(file, ActorRecord, new Backups(temp.dir, 1000));
+    const opened = await RecordFile.open(file, ActorRecord, new Backups(temp.dir, { keep: 1000, minIntervalMs: 0 }));
     await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {
         const id = `actor-${String(i).padStart(4, '0')}`;
@@ -71,13 +71,22 @@ describe('record file', () => {
   });
 
   it('keeps only the newest N states as backups, each a complete earlier state', async () => {
-    const backups = new Backups(temp.dir, 3);
+    const backups = new Backups(temp.dir, { keep: 3, minIntervalMs: 0 });
     const opened = await RecordFile.open(file, ActorRecord, backups);
     for (let i = 0; i < 6; i += 1) await opened.put(actor(`actor-${String(i).padStart(4, '0')}`));
     const kept = await backups.list(file);
     expect(kept).toHaveLength(3);
     const newest = JSON.parse(await readFile(kept[0] as string, 'utf8')) as { records: unknown[] };
     expect(newest.records).toHaveLength(5);
+  });
+
+  it('keeps at most one state per interval, so a burst of saves does not push older states out', async () => {
+    const backups = new Backups(temp.dir, { keep: 3, minIntervalMs: 60_000 });
+    const opened = await RecordFile.open(file, ActorRecord, backups);
+    for (let i = 0; i < 6; i += 1) await opened.put(actor(`actor-${String(i).padStart(4, '0')}`));
+    const kept = await backups.list(file);
+    expect(kept).toHaveLength(1);
+    expect((JSON.parse(await readFile(kept[0] as string, 'utf8')) as { records: unknown[] }).records).toHaveLength(1);
   });
 
   it('refuses to write when opened read-only', async () => {
