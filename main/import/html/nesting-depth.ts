@@ -68,6 +68,8 @@ const LIST_SCOPE = new Set([...DEFAULT_SCOPE, 'ol', 'ul']);
 const TABLE_SCOPE = new Set(['html', 'table', 'template']);
 /** A new <li>/<dd>/<dt> closes the open one unless a special element other than these lies between (another list item included). */
 const LIST_ITEM_STOP = new Set([...SPECIAL].filter((name) => !['address', 'div', 'p'].includes(name)));
+/** The scopes that SVG/MathML integration points also bound (all but the table scope). */
+const SCOPES_WITH_FOREIGN_BOUNDARIES = new Set<ReadonlySet<string>>([DEFAULT_SCOPE, BUTTON_SCOPE, LIST_SCOPE, LIST_ITEM_STOP]);
 /** Table parts a browser ignores outside a table. */
 const TABLE_ONLY_TAGS = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
 
@@ -100,6 +102,11 @@ interface OpenElement {
   integrationPoint: boolean;
   entry?: FormattingEntry;
 }
+
+/** SVG and MathML elements that are "special" and bound every scope but the table's: the integration points. */
+const FOREIGN_SPECIAL = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
+const isSpecial = (element: OpenElement): boolean => (element.namespace === 'html' ? SPECIAL.has(element.name) : FOREIGN_SPECIAL.has(element.name));
 
 /** Inside SVG/MathML that is not an integration point: tags there are foreign. */
 const isForeignContext = (element: OpenElement | undefined): boolean => element !== undefined && element.namespace !== 'html' && !element.integrationPoint;
@@ -141,10 +148,26 @@ class DepthTracker {
 
   /** Index of the nearest open element among `names`, searching down only until a `boundary`; -1 if none. */
   indexInScope(names: ReadonlySet<string> | string, boundaries: ReadonlySet<string>): number {
+    const foreignBounds = SCOPES_WITH_FOREIGN_BOUNDARIES.has(boundaries);
     for (let index = this.stack.length - 1; index >= 0; index -= 1) {
-      const name = this.stack[index]?.name ?? '';
-      if (typeof names === 'string' ? name === names : names.has(name)) return index;
-      if (boundaries.has(name)) return -1;
+      const element = this.stack[index];
+      if (element === undefined) return -1;
+      if (element.namespace === 'html') {
+        if (typeof names === 'string' ? element.name === names : names.has(element.name)) return index;
+        if (boundaries.has(element.name)) return -1;
+      } else if (foreignBounds && FOREIGN_SPECIAL.has(element.name)) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Index of the nearest SVG/MathML element named `name` above the nearest HTML element; -1 if none. */
+  indexOfForeign(name: string): number {
+    for (let index = this.stack.length - 1; index >= 0; index -= 1) {
+      const element = this.stack[index];
+      if (element === undefined || element.namespace === 'html') return -1;
+      if (element.name === name) return index;
     }
     return -1;
   }
@@ -291,7 +314,7 @@ class DepthTracker {
     }
     const index = this.stack.findIndex((element) => element.entry === entry);
     if (index === -1 || this.indexInScope(name, DEFAULT_SCOPE) !== index) return;
-    if (this.stack.slice(index + 1).some((element) => SPECIAL.has(element.name) && element.namespace === 'html')) return;
+    if (this.stack.slice(index + 1).some(isSpecial)) return;
     this.popTo(index);
     this.removeEntry(entry);
   }
@@ -301,11 +324,11 @@ class DepthTracker {
     for (let index = this.stack.length - 1; index >= 0; index -= 1) {
       const element = this.stack[index];
       if (element === undefined) return;
-      if (element.name === name) {
+      if (element.name === name && element.namespace === 'html') {
         this.popTo(index);
         return;
       }
-      if (SPECIAL.has(element.name) && element.namespace === 'html') return;
+      if (isSpecial(element)) return;
     }
   }
 }
@@ -404,11 +427,13 @@ function startTag(tracker: DepthTracker, name: string, rawTag: string, selfClosi
 }
 
 function endTag(tracker: DepthTracker, name: string): void {
+  // In a <select> the tree builder ignores end tags other than these.
+  if (tracker.has('select') && !tracker.inForeignContent && !['select', 'option', 'optgroup', 'template'].includes(name)) return;
   // </br> and </p> end SVG/MathML content, like the HTML start tags that break out of it.
   if (tracker.inForeignContent && (name === 'br' || name === 'p')) tracker.popForeign();
   if (tracker.inForeignContent) {
     // In SVG/MathML an end tag closes the nearest foreign element of that name.
-    const index = tracker.indexInScope(name, new Set(['svg', 'math']));
+    const index = tracker.indexOfForeign(name);
     if (index !== -1) {
       tracker.popTo(index);
       return;
