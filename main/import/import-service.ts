@@ -55,6 +55,8 @@ export class ImportService {
         options.onProgress?.({ done, total: files.length, current: path.basename(file.path) });
         const turn = index === 0 ? Promise.resolve() : (stored[index - 1] as PromiseWithResolvers<void>).promise;
         results[index] = file.skip ? { path: file.path, status: 'failed', reason: file.skip } : await this.importFile(file.path, options.signal, turn);
+        // A file that ended early (failed, duplicate) still passes the turn on only after the file before it.
+        await turn;
         stored[index]?.resolve();
         done += 1;
         options.onProgress?.({ done, total: files.length, current: path.basename(file.path) });

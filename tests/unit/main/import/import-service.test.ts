@@ -93,6 +93,31 @@ describe('import pipeline', () => {
     expect(again).toMatchObject({ imported: 0, duplicates: 1 });
   });
 
+  it('counts the later of two identical files as the duplicate, even when the first is slow and a file between them fails at once', async () => {
+    await put('1-first.txt', 'The same report, twice.');
+    await put('2-fake.pdf', 'not a PDF at all');
+    await put('3-other.md', '# Other\n\nSomething else.');
+    await put('4-copy.txt', 'The same report, twice.');
+    // The first file's extraction is held back until its copy has been extracted (or, when the import keeps its order and so never gets that far, for 3 s).
+    let copyExtracted = () => {};
+    const copyReady = new Promise<void>((resolve) => (copyExtracted = resolve));
+    const slowFirst = {
+      run: async (request: Parameters<ExtractionPool['run']>[0], control?: Parameters<ExtractionPool['run']>[1]) => {
+        if (request.file.endsWith('1-first.txt')) await Promise.race([copyReady, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+        const result = await pool.run(request, control);
+        if (request.file.endsWith('4-copy.txt')) copyExtracted();
+        return result;
+      },
+    } as unknown as ExtractionPool;
+    const summary = await new ImportService(notebook.records, () => slowFirst).importPaths([path.join(temp.dir, 'usb')]);
+    expect(summary.results.map((result) => [path.basename(result.path), result.status])).toEqual([
+      ['1-first.txt', 'imported'],
+      ['2-fake.pdf', 'failed'],
+      ['3-other.md', 'imported'],
+      ['4-copy.txt', 'duplicate'],
+    ]);
+  });
+
   it('refuses files over the size limit before reading them', async () => {
     await put('big.txt', 'x'.repeat(5000));
     const summary = await new ImportService(notebook.records, () => pool, { ...defaultImportLimits, maxFileBytes: 1000 }).importPaths([path.join(temp.dir, 'usb')]);
