@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { ImportFileResult, ImportSummary } from '../../shared/model/import';
 import type { DocumentRecord } from '../../shared/model/records';
 import { detectLanguage } from '../../shared/text/language';
+import { findDocumentByContent } from '../records/documents';
 import type { RecordService } from '../records/record-service';
 import { sha256 } from '../storage/blob-store';
 import { collectFiles } from './collect-files';
@@ -85,7 +86,7 @@ export class ImportService {
       }
       const bytes = new Uint8Array(await readFile(file));
       const kind = detectKind(file, bytes);
-      const duplicate = await this.#findByHash(sha256(bytes));
+      const duplicate = await findDocumentByContent(this.#records, sha256(bytes));
       if (duplicate) return { path: file, status: 'duplicate', documentId: duplicate.id, title: duplicate.title, reason: `Already in the notebook as “${duplicate.title}”.` };
 
       const extracted = await this.#pool().run({ file, kind, bytes, limits: this.#limits }, signal ? { signal } : {});
@@ -105,7 +106,7 @@ export class ImportService {
     const blobs = this.#records.store.blobs;
     const original = await blobs.put(bytes, mediaTypes[extracted.kind]);
     // Another file of the same batch may have been stored while this one was extracted.
-    const duplicate = await this.#findByHash(original.sha256);
+    const duplicate = await findDocumentByContent(this.#records, original.sha256);
     if (duplicate) return { duplicateOf: duplicate };
 
     const text = await blobs.put(extracted.text, 'text/plain; charset=utf-8');
@@ -135,9 +136,6 @@ export class ImportService {
     });
   }
 
-  async #findByHash(hash: string): Promise<DocumentRecord | undefined> {
-    return (await this.#records.list('documents')).find((document) => document.original.sha256 === hash);
-  }
 }
 
 function mebibytes(bytes: number): string {
