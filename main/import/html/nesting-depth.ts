@@ -604,11 +604,8 @@ export function estimateNestingDepth(html: string, limit = Number.POSITIVE_INFIN
     } else if (next === 47 /* / */) {
       const tag = readTag(html, open + 2);
       index = tag.end;
-      if (sawFrameset) {
-        if (tag.name === 'frameset') tracker.anyOtherEndTag('frameset');
-      } else {
-        endTag(tracker, tag.name);
-      }
+      // After a <frameset> nothing is closed: it may have been ignored, and then so is its end tag.
+      if (!sawFrameset) endTag(tracker, tag.name);
     } else if (isAsciiAlpha(next)) {
       const tag = readTag(html, open + 1);
       index = tag.end;
