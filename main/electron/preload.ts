@@ -6,7 +6,8 @@ import type { ResponseEnvelope } from '../../shared/api/errors';
 // Sandboxed preload: only these two functions cross into the page, never ipcRenderer itself.
 const bridge: FieldbookBridge = {
   call: (method, args) => ipcRenderer.invoke(IPC_CALL_CHANNEL, method, args) as Promise<ResponseEnvelope>,
-  upload: async (batch, relativePath, data) => ipcRenderer.invoke(IPC_UPLOAD_CHANNEL, batch, relativePath, new Uint8Array(await data.arrayBuffer())) as Promise<ResponseEnvelope>,
+  upload: async (batch, relativePath, data) =>
+    ipcRenderer.invoke(IPC_UPLOAD_CHANNEL, batch, relativePath, new Uint8Array(data instanceof ArrayBuffer ? data : await data.arrayBuffer())) as Promise<ResponseEnvelope>,
   onEvent(listener) {
     const forward = (_event: IpcRendererEvent, envelope: EventEnvelope) => listener(envelope);
     ipcRenderer.on(IPC_EVENT_CHANNEL, forward);

@@ -14,8 +14,11 @@ export const IPC_UPLOAD_CHANNEL = 'fieldbook:upload';
 export interface FieldbookBridge {
   call(method: string, args: unknown): Promise<ResponseEnvelope>;
   onEvent(listener: (envelope: EventEnvelope) => void): () => void;
-  /** Hand a file over for import: into upload batch `batch`, at `relativePath` (a dropped folder keeps its layout). */
-  upload(batch: string, relativePath: string, data: Blob): Promise<ResponseEnvelope>;
+  /**
+   * Hand a file over for import: into upload batch `batch`, at `relativePath` (a dropped folder keeps its layout).
+   * Electron's contextBridge cannot carry a Blob, so that bridge takes the bytes; HTTP streams the Blob.
+   */
+  upload(batch: string, relativePath: string, data: Blob | ArrayBuffer): Promise<ResponseEnvelope>;
 }
 
 /** Electron serves the app from app://fieldbook/, never file://. */

@@ -11,13 +11,14 @@ declare global {
 
 /** The typed API over whichever bridge this page has: Electron's preload, or HTTP to the browser host. */
 export function connectApi(): FieldbookApi {
-  if (window.fieldbookBridge) return typedApi(window.fieldbookBridge);
+  if (window.fieldbookBridge) return typedApi(window.fieldbookBridge, { sendBytes: true });
   const token = takeAccessToken();
   if (!token) throw new ApiError('UNAUTHORIZED', 'This page was opened without its access token. Open the full address that "fieldbook serve" printed.');
-  return typedApi(createHttpBridge(token));
+  return typedApi(createHttpBridge(token), { sendBytes: false });
 }
 
-export function typedApi(bridge: FieldbookBridge): FieldbookApi {
+/** `sendBytes`: the bridge cannot carry a Blob (Electron's contextBridge), so files are read into memory first. */
+export function typedApi(bridge: FieldbookBridge, options: { sendBytes: boolean }): FieldbookApi {
   return {
     async call(method, args) {
       const envelope = await bridge.call(method, args);
@@ -25,7 +26,7 @@ export function typedApi(bridge: FieldbookBridge): FieldbookApi {
       return methods[method].result.parse(envelope.result) as never;
     },
     async upload(batch, relativePath, data) {
-      const envelope = await bridge.upload(batch, relativePath, data);
+      const envelope = await bridge.upload(batch, relativePath, options.sendBytes ? await data.arrayBuffer() : data);
       if (!envelope.ok) throw ApiError.fromShape(envelope.error);
     },
     on(event, listener) {
