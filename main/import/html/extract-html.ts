@@ -5,7 +5,7 @@ import { splitByline } from './byline';
 import { normaliseDate } from './dates';
 import { relativeUrlFor, type ReadResource } from './image-assets';
 import { readPageMetadata } from './metadata';
-import { assertNestingWithin, assertTreeDepthWithin } from './nesting-depth';
+import { assertNestingWithin, measureTreeDepth, tooDeep } from './nesting-depth';
 import { parseInertHtml } from './parse-document';
 import { readableArticle, visibleBodyHtml } from './readable-article';
 import { buildReaderContent, type ReaderContent } from './reader-content';
@@ -21,6 +21,9 @@ export interface HtmlInput {
   readResource?: ReadResource;
   limits: ImportLimits;
 }
+
+/** Deeper than this, the page is not given to Readability (see extractHtml). */
+const READABILITY_MAX_DEPTH = 160;
 
 function urlPolicy(page: SavedPageLocation, sourceUrl: string | undefined): UrlPolicy {
   return {
@@ -49,12 +52,16 @@ export async function extractHtml(input: HtmlInput): Promise<ExtractedDocument> 
   try {
     const { window } = dom;
     const { document } = window;
-    assertTreeDepthWithin(document.documentElement, limits.maxHtmlDepth + 1, fileName);
+    // The scan is an estimate; this is exact (the root's children, <head> and <body>, are depth 1).
+    const depth = measureTreeDepth(document.documentElement, limits.maxHtmlDepth + 1) - 1;
+    if (depth > limits.maxHtmlDepth) throw tooDeep(fileName, limits.maxHtmlDepth);
     // A <base> would redirect every relative URL, and with it the page's own images, elsewhere.
     for (const base of Array.from(document.querySelectorAll('base'))) base.remove();
 
     const metadata = readPageMetadata(document);
-    const article = readableArticle(document);
+    // Readability slows down steeply with depth (seconds at a few hundred
+    // levels); no real article page nests that deep, so such a page is read whole.
+    const article = depth <= READABILITY_MAX_DEPTH ? readableArticle(document) : undefined;
     const sourceUrl = metadata.canonicalUrl;
     const policy = urlPolicy(page, sourceUrl);
     const direction: TextDirection | undefined = article?.direction ?? metadata.direction;

@@ -119,6 +119,14 @@ function filterAttribute(element: Element, event: UponSanitizeAttributeHookEvent
 export function sanitizeHtml(window: WindowLike, dirty: string, policy: UrlPolicy, fileName: string): string {
   const purify = createDOMPurify(window);
   purify.addHook('uponSanitizeAttribute', (node, event) => filterAttribute(node, event, policy));
+  purify.addHook('afterSanitizeElements', (node) => {
+    // A parser drops one newline right after <pre>, and serialising does not
+    // put it back, so each save-and-reopen would lose one: drop them all now.
+    if (node.nodeType === 1 && ((node as Element).localName === 'pre' || (node as Element).localName === 'listing')) {
+      const first = node.firstChild;
+      if (first !== null && first.nodeType === 3) first.nodeValue = (first.nodeValue ?? '').replace(/^(?:\r?\n)+/, '');
+    }
+  });
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.localName === 'a' && node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
   });

@@ -29,7 +29,8 @@ export async function extractMarkdown(input: MarkdownInput): Promise<ExtractedDo
   const { source, fileName, limits } = input;
   assertImportableText(source, fileName, limits);
   const { frontMatter, body } = splitFrontMatter(source);
-  const rendered = renderMarkdown(body);
+  // One level past the limit, so a file markdown-it had to cut short renders too deep and is refused.
+  const rendered = renderMarkdown(body, limits.maxHtmlDepth + 1);
   assertNestingWithin(rendered, limits.maxHtmlDepth, fileName);
 
   const page = savedPageLocation(fileName);

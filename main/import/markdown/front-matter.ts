@@ -33,18 +33,37 @@ const MAX_FRONT_MATTER_LINES = 200;
 const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$/;
 const LIST_ITEM = /^[ \t]+-[ \t]+(.*)$|^-[ \t]+(.*)$/;
 
+/** Index of the quote that closes the quoted string opening `value`, or -1. */
+function closingQuote(value: string): number {
+  const quote = value[0];
+  for (let index = 1; index < value.length; index += 1) {
+    const char = value[index];
+    // Double quotes escape with a backslash, single quotes by doubling.
+    if (quote === '"' && char === '\\') index += 1;
+    else if (quote === "'" && char === "'" && value[index + 1] === "'") index += 1;
+    else if (char === quote) return index;
+  }
+  return -1;
+}
+
 function unquote(raw: string): string {
   const value = raw.trim();
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-    try {
-      const parsed: unknown = JSON.parse(value);
-      if (typeof parsed === 'string') return parsed;
-    } catch {
-      // Not valid JSON escapes: fall through and take the text between the quotes.
+  const quote = value[0];
+  if (quote === '"' || quote === "'") {
+    const close = closingQuote(value);
+    // Only a comment may follow the closing quote; anything else means it was not a quoted value.
+    if (close !== -1 && /^\s*(?:#.*)?$/.test(value.slice(close + 1))) {
+      const quoted = value.slice(0, close + 1);
+      if (quote === "'") return quoted.slice(1, -1).replace(/''/g, "'");
+      try {
+        const parsed: unknown = JSON.parse(quoted);
+        if (typeof parsed === 'string') return parsed;
+      } catch {
+        // Not valid JSON escapes: take the text between the quotes.
+      }
+      return quoted.slice(1, -1);
     }
-    return value.slice(1, -1);
   }
-  if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) return value.slice(1, -1).replace(/''/g, "'");
   // A trailing " # comment" is YAML's, not part of the value.
   return value.replace(/\s+#.*$/, '');
 }
