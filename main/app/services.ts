@@ -34,7 +34,7 @@ export interface OpenNotebook {
   readonly uploads: UploadStore;
 }
 
-export type ImportSource = { paths: string[] } | { batch: string };
+export type ImportSource = ({ paths: string[] } | { batch: string }) & { passwords?: Record<string, string> };
 
 /**
  * Everything the three hosts (Electron, browser host, command line) share.
@@ -114,7 +114,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const batchDir = 'batch' in source ? open.uploads.batchDir(source.batch) : undefined;
       const paths = 'paths' in source ? source.paths : [batchDir as string];
       const task = tasks.start('import', 'Importing', ({ signal, progress }) =>
-        open.imports.importPaths(paths, { signal, onProgress: ({ done, total, current: file }) => progress(done, total, file) }),
+        open.imports.importPaths(paths, {
+          signal,
+          onProgress: ({ done, total, current: file }) => progress(done, total, file),
+          passwordFor: (file) => source.passwords?.[batchDir ? path.relative(batchDir, file).split(path.sep).join('/') : file],
+        }),
       );
       task.result
         .then(

@@ -22,6 +22,8 @@ export interface ImportProgress {
 export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** The password to open an encrypted PDF with, by the file's path. */
+  passwordFor?: (file: string) => string | undefined;
 }
 
 /**
@@ -55,7 +57,7 @@ export class ImportService {
         const file = files[index] as (typeof files)[number];
         options.onProgress?.({ done, total: files.length, current: path.basename(file.path) });
         const turn = index === 0 ? Promise.resolve() : (stored[index - 1] as PromiseWithResolvers<void>).promise;
-        results[index] = file.skip ? { path: file.path, status: 'failed', reason: file.skip } : await this.importFile(file.path, options.signal, turn);
+        results[index] = file.skip ? { path: file.path, status: 'failed', reason: file.skip } : await this.importFile(file.path, options, turn);
         // A file that ended early (failed, duplicate) still passes the turn on only after the file before it.
         await turn;
         stored[index]?.resolve();
@@ -78,7 +80,8 @@ export class ImportService {
   }
 
   /** Import one file; `turn` resolves when it may be stored (after the files before it). */
-  async importFile(file: string, signal?: AbortSignal, turn: Promise<unknown> = Promise.resolve()): Promise<ImportFileResult> {
+  async importFile(file: string, options: Pick<ImportOptions, 'signal' | 'passwordFor'> = {}, turn: Promise<unknown> = Promise.resolve()): Promise<ImportFileResult> {
+    const { signal } = options;
     try {
       const info = await stat(file);
       if (info.size > this.#limits.maxFileBytes) {
@@ -89,7 +92,8 @@ export class ImportService {
       const duplicate = await findDocumentByContent(this.#records, sha256(bytes));
       if (duplicate) return { path: file, status: 'duplicate', documentId: duplicate.id, title: duplicate.title, reason: `Already in the notebook as “${duplicate.title}”.` };
 
-      const extracted = await this.#pool().run({ file, kind, bytes, limits: this.#limits }, signal ? { signal } : {});
+      const password = options.passwordFor?.(file);
+      const extracted = await this.#pool().run({ file, kind, bytes, limits: this.#limits, ...(password === undefined ? {} : { password }) }, signal ? { signal } : {});
       await turn;
       const document = await this.#store(file, bytes, extracted);
       if ('duplicateOf' in document) {
@@ -98,7 +102,7 @@ export class ImportService {
       return { path: file, status: 'imported', documentId: document.id, title: document.title, ...(extracted.notices.length > 0 ? { notices: extracted.notices } : {}) };
     } catch (error) {
       if (error instanceof ApiError && error.code === 'CANCELLED') return { path: file, status: 'failed', reason: 'Cancelled.' };
-      return { path: file, status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+      return { path: file, status: 'failed', reason: error instanceof Error ? error.message : String(error), ...(error instanceof ApiError ? { code: error.code } : {}) };
     }
   }
 

@@ -36,6 +36,8 @@ import { TaskProgress } from '../model/task';
 const noArgs = z.object({}).strict();
 const byId = z.object({ id: RecordId }).strict();
 const listArgs = z.object({ includeDeleted: z.boolean().default(false) }).strict();
+/** Passwords for encrypted PDFs, by the file's path (as given, or relative to the uploaded batch). */
+const importPasswords = z.record(z.string().min(1).max(4096), z.string().min(1).max(1024)).refine((passwords) => Object.keys(passwords).length <= 1000, 'At most 1,000 passwords');
 
 /** list, create, update and delete (a tombstone) for one kind of record. */
 function crud<P extends string, R extends z.ZodType, C extends z.ZodType, U extends z.ZodType, L extends z.ZodType = typeof listArgs>(prefix: P, record: R, create: C, patch: U, list?: L) {
@@ -78,7 +80,10 @@ export const methods = {
   ...crud('tags', TagRecord, TagCreate, TagPatch),
   /** Import files and folders by path (command line, Electron's dialog), or a batch the UI uploaded. Progress arrives as task.progress, the summary as import.finished. */
   'import.start': {
-    args: z.union([z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(), z.object({ batch: RecordId }).strict()]),
+    args: z.union([
+      z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), passwords: importPasswords.optional() }).strict(),
+      z.object({ batch: RecordId, passwords: importPasswords.optional() }).strict(),
+    ]),
     result: z.object({ taskId: z.string() }),
   },
   'settings.get': { args: noArgs, result: Settings },

@@ -17,7 +17,8 @@ export const ApiErrorCode = z.enum([
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_FILE', // not a kind of file Fieldbook imports
   'FILE_TOO_LARGE', // over a configured import limit (size, pages, nesting)
-  'PASSWORD_REQUIRED', // an encrypted PDF; the message says so
+  'PASSWORD_REQUIRED', // an encrypted PDF and no password given; the message says so
+  'PASSWORD_INCORRECT', // an encrypted PDF and the password given does not open it
   'DAMAGED_FILE', // truncated or malformed: nothing was imported
   'INTERNAL',
 ]);

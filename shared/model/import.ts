@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiErrorCode } from '../api/errors';
 
 export const ImportFileResult = z.object({
   path: z.string(),
@@ -7,6 +8,8 @@ export const ImportFileResult = z.object({
   title: z.string().optional(),
   /** Why a file failed or was a duplicate, for a person to read. */
   reason: z.string().optional(),
+  /** Why a file failed, for the UI to act on (a password-protected PDF gets a password field). */
+  code: ApiErrorCode.optional(),
   notices: z.array(z.string()).optional(),
 });
 export type ImportFileResult = z.infer<typeof ImportFileResult>;

@@ -48,3 +48,25 @@ test('imports files dropped onto the window', async ({ app }) => {
   await ui.keyboard.press('Escape');
   await expect(ui.getByRole('main').getByText('Dropped note', { exact: true })).toBeVisible();
 });
+
+test('asks for the password of a protected PDF and imports it once given', async ({ app }) => {
+  const { page: ui } = app;
+  const locked = buildPdf({ info: { title: 'Sealed brief' }, pages: [{ lines: ['Only for the team.'] }], encryption: { userPassword: 'al-rasheed 12' } });
+  await ui.getByLabel('Files to import').setInputFiles([file('sealed.pdf', 'application/pdf', locked), file('open-note.md', 'text/markdown', '# Open note\n\nNothing secret.')]);
+
+  const summary = ui.getByRole('dialog', { name: 'Import finished' });
+  await expect(summary).toContainText('1 imported · 0 already in the notebook · 1 not imported', { timeout: 20_000 });
+  await expect(summary).toContainText('“sealed.pdf” is password protected.');
+  const password = summary.getByLabel('Password for sealed.pdf');
+
+  await password.fill('wrong guess');
+  await summary.getByRole('button', { name: 'Open and import' }).click();
+  await expect(summary).toContainText('The password for “sealed.pdf” is wrong.', { timeout: 20_000 });
+
+  await password.fill('al-rasheed 12');
+  await password.press('Enter');
+  await expect(summary).toContainText('2 imported · 0 already in the notebook · 0 not imported', { timeout: 20_000 });
+  await expect(summary.getByText('Sealed brief', { exact: true })).toBeVisible();
+  await summary.getByRole('button', { name: 'Close' }).click();
+  await expect(ui.getByRole('main').getByText('Sealed brief', { exact: true })).toBeVisible();
+});

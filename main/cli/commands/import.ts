@@ -1,20 +1,22 @@
 import { defaultImportLimits, type ImportLimits } from '../../import/extracted-document';
 import { ImportService } from '../../import/import-service';
 import { ExtractionPool } from '../../import/worker/extraction-pool';
-import { type Command, type OptionValues, UsageError } from '../command';
+import { type Command, optionalString, type OptionValues, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';
+import { readSecretFile } from '../secret-file';
 
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import PDFs, saved web pages, Markdown and text files (folders recursively)',
-  usage: 'fieldbook import --notebook DIR PATH... [--max-size MB] [--max-pages N] [--json]',
+  usage: 'fieldbook import --notebook DIR PATH... [--max-size MB] [--max-pages N] [--password-file F] [--json]',
   optionHelp: [
     '--notebook DIR   the notebook to import into',
     `--max-size MB    refuse files larger than this (default ${defaultImportLimits.maxFileBytes / 2 ** 20})`,
     `--max-pages N    refuse PDFs with more pages (default ${defaultImportLimits.maxPdfPages})`,
+    '--password-file F  open password-protected PDFs with the password on the first line of F',
     '--json           print one JSON object: per-file results and the summary',
   ],
-  options: { notebook: { type: 'string' }, 'max-size': { type: 'string' }, 'max-pages': { type: 'string' }, json: { type: 'boolean' } },
+  options: { notebook: { type: 'string' }, 'max-size': { type: 'string' }, 'max-pages': { type: 'string' }, 'password-file': { type: 'string' }, json: { type: 'boolean' } },
   positionals: true,
   async run(values, positionals, output) {
     if (positionals.length === 0) throw new UsageError('Name the files or folders to import.');
@@ -23,6 +25,8 @@ export const importCommand: Command = {
       maxFileBytes: positiveNumber(values, 'max-size', defaultImportLimits.maxFileBytes / 2 ** 20) * 2 ** 20,
       maxPdfPages: positiveNumber(values, 'max-pages', defaultImportLimits.maxPdfPages),
     };
+    const passwordFile = optionalString(values, 'password-file');
+    const password = passwordFile === undefined ? undefined : await readSecretFile(passwordFile, 'password-file');
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -32,6 +36,7 @@ export const importCommand: Command = {
       const summary = await withNotebook(values, { readOnly: false }, ({ records }) =>
         new ImportService(records, () => pool, limits).importPaths(positionals, {
           signal: controller.signal,
+          ...(password === undefined ? {} : { passwordFor: () => password }),
           onProgress: ({ done, total, current }) => {
             if (showProgress) process.stderr.write(`\r\x1b[2KImporting ${done}/${total} ${current}`);
           },

@@ -43,8 +43,8 @@ export function pdfjsFailure(error: unknown, label: FileLabel): ApiError {
   if (errorName(error) === 'PasswordException') {
     const code = (error as { code?: unknown }).code;
     return code === INCORRECT_PASSWORD
-      ? new ApiError('PASSWORD_REQUIRED', `The password for ${label.object} is wrong.`)
-      : new ApiError('PASSWORD_REQUIRED', `${label.subject} is password protected; open it with its password and save an unprotected copy to import it.`);
+      ? new ApiError('PASSWORD_INCORRECT', `The password for ${label.object} is wrong.`)
+      : new ApiError('PASSWORD_REQUIRED', `${label.subject} is password protected.`);
   }
   return new ApiError('DAMAGED_FILE', `${label.subject} is damaged and could not be read (${reason(error)}).`);
 }

@@ -1,11 +1,20 @@
 import { useEffect, useRef } from 'react';
 import type { ImportSummary } from '../../../shared/model/import';
+import { needsPassword, PasswordRetry } from './PasswordRetry';
 
 const statusLabels = { imported: 'Imported', duplicate: 'Already in the notebook', failed: 'Not imported' } as const;
 const order = { failed: 0, duplicate: 1, imported: 2 } as const;
 
 /** What an import did, file by file: failures first, each with its reason. */
-export function ImportSummaryDialog({ summary, onClose }: { summary: ImportSummary | undefined; onClose(): void }) {
+export function ImportSummaryDialog({
+  summary,
+  onClose,
+  onRetryWithPassword,
+}: {
+  summary: ImportSummary | undefined;
+  onClose(): void;
+  onRetryWithPassword(relativePath: string, password: string): Promise<void>;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -40,6 +49,7 @@ export function ImportSummaryDialog({ summary, onClose }: { summary: ImportSumma
                     {result.reason ?? result.notices?.join(' ')}
                   </span>
                 )}
+                {needsPassword(result) && <PasswordRetry key={result.reason} result={result} onRetry={onRetryWithPassword} />}
               </li>
             ))}
           </ul>

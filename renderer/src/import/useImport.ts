@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { ImportFileResult, ImportSummary } from '../../../shared/model/import';
 import type { ChosenFile } from './dropped-files';
@@ -9,34 +9,61 @@ export interface ImportState {
   /** The last finished import (from this window or the app menu), until dismissed. */
   summary?: ImportSummary;
   importFiles(files: ChosenFile[]): Promise<void>;
+  /** Import again, with its password, a file of the last import that needs one (by its path as the summary shows it). */
+  retryWithPassword(path: string, password: string): Promise<void>;
   dismiss(): void;
+}
+
+function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+}
+
+/** What a retry of some files changes in the summary it started from. */
+function replaceResults(earlier: ImportSummary, retried: ImportSummary): ImportSummary {
+  const replaced = new Set(retried.results.map((result) => result.path));
+  const results = [...earlier.results.filter((result) => !replaced.has(result.path)), ...retried.results];
+  const count = (status: ImportFileResult['status']) => results.filter((result) => result.status === status).length;
+  return { ...earlier, results, imported: count('imported'), duplicates: count('duplicate'), failed: count('failed') };
 }
 
 /**
  * Hand the chosen files to main as one upload batch, then start importing it;
  * main reports progress as a task and the result as import.finished. A file
- * refused at hand-over (too large, say) is listed with the others.
+ * refused at hand-over (too large, say) is listed with the others. The files
+ * of the last import are kept until its summary is dismissed, so that a
+ * password-protected PDF can be sent again with its password.
  */
 export function useImport(api: FieldbookApi, onError: (error: unknown) => void): ImportState {
   const [preparing, setPreparing] = useState<ImportState['preparing']>();
   const [summary, setSummary] = useState<ImportSummary>();
-  const [refused, setRefused] = useState<ImportFileResult[]>([]);
+  const refused = useRef<ImportFileResult[]>([]);
+  const chosen = useRef(new Map<string, File>());
+  /**
+   * Files being retried with a password. An import whose files are all among
+   * them updates the summary on screen instead of replacing it. (Matched by
+   * path rather than task id: the summary can arrive before import.start answers.)
+   */
+  const retrying = useRef(new Set<string>());
 
   useEffect(
     () =>
       api.on('import.finished', ({ summary: finished }) => {
-        setRefused((earlier) => {
-          setSummary({ ...finished, results: [...earlier, ...finished.results], failed: finished.failed + earlier.length });
-          return [];
-        });
+        const paths = finished.results.map((result) => result.path);
+        if (paths.length > 0 && paths.every((path) => retrying.current.has(path))) {
+          paths.forEach((path) => retrying.current.delete(path));
+          setSummary((earlier) => (earlier ? replaceResults(earlier, finished) : finished));
+          return;
+        }
+        const earlier = refused.current;
+        refused.current = [];
+        setSummary({ ...finished, results: [...earlier, ...finished.results], failed: finished.failed + earlier.length });
       }),
     [api],
   );
 
-  const importFiles = useCallback(
-    async (files: ChosenFile[]) => {
-      if (files.length === 0) return;
-      const batch = crypto.randomUUID();
+  /** Upload files as one batch; the ones main refuses are returned with their reasons. */
+  const upload = useCallback(
+    async (batch: string, files: ChosenFile[]): Promise<ImportFileResult[]> => {
       const failed: ImportFileResult[] = [];
       setPreparing({ done: 0, total: files.length });
       for (const [index, { file, relativePath }] of files.entries()) {
@@ -48,19 +75,61 @@ export function useImport(api: FieldbookApi, onError: (error: unknown) => void):
         setPreparing({ done: index + 1, total: files.length });
       }
       setPreparing(undefined);
+      return failed;
+    },
+    [api],
+  );
+
+  const importFiles = useCallback(
+    async (files: ChosenFile[]) => {
+      if (files.length === 0) return;
+      chosen.current = new Map(files.map(({ file, relativePath }) => [relativePath, file]));
+      const batch = crypto.randomUUID();
+      const failed = await upload(batch, files);
       if (failed.length === files.length) {
         setSummary({ results: failed, imported: 0, duplicates: 0, failed: failed.length, cancelled: false, notFinished: 0 });
         return;
       }
-      setRefused(failed);
+      refused.current = failed;
       try {
         await api.call('import.start', { batch });
       } catch (error) {
         onError(error);
       }
     },
-    [api, onError],
+    [api, onError, upload],
   );
 
-  return { ...(preparing ? { preparing } : {}), ...(summary ? { summary } : {}), importFiles, dismiss: () => setSummary(undefined) };
+  const retryWithPassword = useCallback(
+    async (shownPath: string, password: string) => {
+      const file = chosen.current.get(shownPath);
+      const passwords = { [shownPath]: password };
+      let source: { batch: string } | { paths: string[] };
+      if (file) {
+        source = { batch: crypto.randomUUID() };
+        const [failed] = await upload(source.batch, [{ file, relativePath: shownPath }]);
+        if (failed) throw new Error(failed.reason);
+      } else if (isAbsolutePath(shownPath)) {
+        // Imported by path (Electron's Import menu): main can read the file again itself.
+        source = { paths: [shownPath] };
+      } else {
+        throw new Error(`“${shownPath}” is no longer at hand: import it again.`);
+      }
+      retrying.current.add(shownPath);
+      try {
+        await api.call('import.start', { ...source, passwords });
+      } catch (error) {
+        retrying.current.delete(shownPath);
+        throw error;
+      }
+    },
+    [api, upload],
+  );
+
+  const dismiss = useCallback(() => {
+    setSummary(undefined);
+    chosen.current = new Map();
+  }, []);
+
+  return { ...(preparing ? { preparing } : {}), ...(summary ? { summary } : {}), importFiles, retryWithPassword, dismiss };
 }

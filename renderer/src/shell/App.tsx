@@ -104,7 +104,7 @@ export function App({ api }: { api: FieldbookApi }) {
       />
       <NotebookDialog api={api} notebook={loaded.notebook} open={notebookDialog} onClose={() => setNotebookDialog(false)} />
       <DropZone notebookName={loaded.notebook.name} onFiles={(files) => void imports.importFiles(files)} />
-      <ImportSummaryDialog summary={imports.summary} onClose={imports.dismiss} />
+      <ImportSummaryDialog summary={imports.summary} onClose={imports.dismiss} onRetryWithPassword={imports.retryWithPassword} />
       <div className="app-body">
         <Sidebar section={section} counts={loaded.counts} onSelect={setSection} />
         <main id="main" className="main-pane" tabIndex={-1}>

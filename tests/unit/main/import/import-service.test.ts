@@ -85,12 +85,24 @@ describe('import pipeline', () => {
     expect(summary).toMatchObject({ imported: 2, duplicates: 1, failed: 3 });
     expect(byName['b.txt']).toMatchObject({ status: 'duplicate', reason: expect.stringContaining('Already in the notebook') });
     expect(byName['broken.pdf']).toMatchObject({ status: 'failed' });
-    expect(byName['locked.pdf']).toMatchObject({ status: 'failed', reason: expect.stringMatching(/password/i) });
+    expect(byName['locked.pdf']).toMatchObject({ status: 'failed', code: 'PASSWORD_REQUIRED', reason: expect.stringMatching(/password/i) });
     expect(byName['binary.txt']).toMatchObject({ status: 'failed', reason: expect.stringContaining('binary') });
     expect((await notebook.records.list('documents')).map((document) => document.title).sort()).toEqual(['Fine', 'The same words, twice.']);
 
     const again = await new ImportService(notebook.records, () => pool).importPaths([path.join(temp.dir, 'usb', 'fine.md')]);
     expect(again).toMatchObject({ imported: 0, duplicates: 1 });
+  });
+
+  it('opens a password-protected PDF with the password given for it, and says so when the password is wrong', async () => {
+    await put('locked.pdf', buildPdf({ pages: [{ lines: ['Behind a password'] }], encryption: { userPassword: 'open sesame' } }));
+    await put('other.pdf', buildPdf({ pages: [{ lines: ['Another lock'] }], encryption: { userPassword: 'different' } }));
+    const passwords = new Map([[path.join(temp.dir, 'usb', 'locked.pdf'), 'open sesame'], [path.join(temp.dir, 'usb', 'other.pdf'), 'guess']]);
+    const summary = await new ImportService(notebook.records, () => pool).importPaths([path.join(temp.dir, 'usb')], { passwordFor: (file) => passwords.get(file) });
+    const byName = Object.fromEntries(summary.results.map((result) => [path.basename(result.path), result]));
+    expect(byName['locked.pdf']).toMatchObject({ status: 'imported' });
+    expect(byName['other.pdf']).toMatchObject({ status: 'failed', code: 'PASSWORD_INCORRECT', reason: 'The password for “other.pdf” is wrong.' });
+    const [document] = await notebook.records.list('documents');
+    expect(await notebook.store.blobs.getText(document!.text.sha256)).toBe('Behind a password');
   });
 
   it('counts the later of two identical files as the duplicate, even when the first is slow and a file between them fails at once', async () => {

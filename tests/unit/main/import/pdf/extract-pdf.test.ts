@@ -247,7 +247,7 @@ describe('extractPdf: encrypted files', () => {
   it('asks for the password, naming the file', async () => {
     const error = await failure(buildPdf({ ...spec, encryption: { userPassword: 'river-2024' } }), { fileName: 'notes.pdf' });
     expect(error.code).toBe('PASSWORD_REQUIRED');
-    expect(error.message).toBe('“notes.pdf” is password protected; open it with its password and save an unprotected copy to import it.');
+    expect(error.message).toBe('“notes.pdf” is password protected.');
   });
 
   it.each([2, 3] as const)('opens with the right password (RC4, revision %i), metadata included', async (revision) => {
@@ -259,7 +259,7 @@ describe('extractPdf: encrypted files', () => {
 
   it('says the password is wrong when it is', async () => {
     const error = await failure(buildPdf({ ...spec, encryption: { userPassword: 'river-2024' } }), { password: 'river-2023', fileName: 'notes.pdf' });
-    expect(error.code).toBe('PASSWORD_REQUIRED');
+    expect(error.code).toBe('PASSWORD_INCORRECT');
     expect(error.message).toBe('The password for “notes.pdf” is wrong.');
   });
 });
