@@ -12,7 +12,7 @@ import { buildReaderContent, type ReaderContent } from './reader-content';
 import { sanitizeHtml, type UrlPolicy } from './sanitize';
 import { linkTarget, localResourcePath, savedPageLocation, type SavedPageLocation } from './saved-page-paths';
 import { assertImportableText } from './text-input';
-import type { TextDirection } from './text-direction';
+import type { TextDirection } from '../../../shared/text/canonical-direction';
 
 export interface HtmlInput {
   html: string;

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { normaliseDate } from './dates';
-import type { TextDirection } from './text-direction';
+import type { TextDirection } from '../../../shared/text/canonical-direction';
 
 /**
  * What a page says about itself in its <head> and markup. Read from the

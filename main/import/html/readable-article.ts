@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { Readability } from '@mozilla/readability';
 import { cleanText, declaredDirection } from './metadata';
-import type { TextDirection } from './text-direction';
+import type { TextDirection } from '../../../shared/text/canonical-direction';
 
 /** The article Readability found in a page, still unsanitised. */
 export interface ReadableArticle {

@@ -3,10 +3,10 @@ import type { DOMWindow } from 'jsdom';
 import { ApiError } from '../../../shared/api/errors';
 import type { DocumentStructure } from '../../../shared/model/document-structure';
 import type { ExtractedAsset } from '../extracted-document';
-import { toCanonicalText } from './canonical-text';
+import { toCanonicalText } from '../../../shared/text/canonical-text';
 import { embedLocalImages, type ReadResource } from './image-assets';
 import type { SavedPageLocation } from './saved-page-paths';
-import type { TextDirection } from './text-direction';
+import type { TextDirection } from '../../../shared/text/canonical-direction';
 
 export interface ReaderContent {
   /** The HTML the reader shows, images pointing at `asset:N`. */

@@ -1,9 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ApiError } from '../../../shared/api/errors';
 import type { OutlineItem } from '../../../shared/model/document-structure';
+import { pageText } from '../../../shared/pdf/page-text';
 import type { ExtractedDocument, ImportLimits } from '../extracted-document';
 import { CanonicalTextBuilder } from './canonical-text';
-import { pageText } from './page-text';
 import { checkPdfEnvelope } from './pdf-envelope';
 import { cancelledError, fileLabel, pdfjsFailure, type FileLabel } from './pdf-errors';
 import { readPdfMetadata } from './pdf-metadata';

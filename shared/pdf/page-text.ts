@@ -1,3 +1,5 @@
+import { cleanLine, NO_SOURCE, normalizeTraced, sourceRanges, TracedTextBuilder, type TracedText } from './traced-text';
+
 /** The parts of a pdf.js TextItem that text assembly needs. */
 export interface PageTextItem {
   str: string;
@@ -8,7 +10,8 @@ export interface PageTextItem {
 }
 
 interface Line {
-  text: string;
+  /** The line as drawn, before cleaning; traced to its items. */
+  text: TracedTextBuilder;
   /** Baseline position across the text direction, from the line's first visible item. */
   baseline?: number;
   size: number;
@@ -21,9 +24,6 @@ const WORD_GAP = 0.15;
 // usual line spacing starts a new paragraph.
 const PARAGRAPH_GAP = 1.5;
 
-const SPACES = /[ \t\f\v\r\n\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
-// Controls carry no text; broken ToUnicode maps often produce NULs.
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 
 function fontSize(item: PageTextItem): number {
   return Math.hypot(item.transform[2] ?? 0, item.transform[3] ?? 0) || item.height || 1;
@@ -79,16 +79,12 @@ function lowerMedian(values: readonly number[]): number | undefined {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
-function cleanLine(text: string): string {
-  return text.replace(CONTROLS, '').replace(SPACES, ' ').trim();
-}
-
 /**
  * Lines to text: "\n" inside a paragraph, "\n\n" between paragraphs. A
  * paragraph ends at a blank line, a line that jumps back up the page (a new
  * column), or a vertical gap clearly wider than the page's usual spacing.
  */
-function joinLines(lines: readonly Line[]): string {
+function joinLines(lines: readonly Line[]): TracedText {
   const steps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1]!.baseline;
@@ -96,50 +92,59 @@ function joinLines(lines: readonly Line[]): string {
     if (previous !== undefined && current !== undefined && previous > current) steps.push(previous - current);
   }
   const usual = lowerMedian(steps);
-  let out = '';
+  const out = new TracedTextBuilder();
   let previous: Line | undefined;
   let breakPending = false;
   for (const line of lines) {
-    const text = cleanLine(line.text);
-    if (text === '') {
-      breakPending = out !== '';
+    const text = cleanLine(line.text.finish());
+    if (text.text === '') {
+      breakPending = out.text !== '';
       continue;
     }
-    if (previous && out !== '') {
+    if (previous && out.text !== '') {
       let paragraph = breakPending;
       if (previous.baseline !== undefined && line.baseline !== undefined) {
         const step = previous.baseline - line.baseline;
         if (step < -previous.size) paragraph = true;
         else if (usual !== undefined && step > usual * PARAGRAPH_GAP && step > previous.size * 1.2) paragraph = true;
       }
-      out += paragraph ? '\n\n' : '\n';
+      out.append(paragraph ? '\n\n' : '\n', NO_SOURCE);
     }
-    out += text;
+    out.appendTraced(text);
     previous = line;
     breakPending = false;
   }
-  return out;
+  return out.finish();
+}
+
+/** A page's text and, for each text item, the [start, end) of the page text it drew. */
+export interface PageTextLayout {
+  text: string;
+  /** One per item, in the items' order; empty where an item added nothing (blank, or only spaces). */
+  itemRanges: Array<{ start: number; end: number }>;
 }
 
 /**
  * One page's text from pdf.js's text items, in pdf.js's reading order. Runs
  * of right-to-left text arrive in logical order already and are kept as they
- * are. The result is NFC, with trimmed lines and single spaces.
+ * are. The result is NFC, with trimmed lines and single spaces. The import
+ * stores the text; the PDF reader uses the item ranges to map what is
+ * selected on the page to offsets in it.
  */
-export function pageText(items: Iterable<PageTextItem>): string {
+export function layoutPageText(items: readonly PageTextItem[]): PageTextLayout {
   const lines: Line[] = [];
-  let line: Line = { text: '', size: 0 };
+  let line: Line = { text: new TracedTextBuilder(), size: 0 };
   let previous: PageTextItem | undefined;
   const endLine = () => {
     lines.push(line);
-    line = { text: '', size: 0 };
+    line = { text: new TracedTextBuilder(), size: 0 };
     previous = undefined;
   };
-  for (const item of items) {
+  items.forEach((item, index) => {
     if (item.str !== '') {
       if (previous && onNewLine(previous, item)) endLine();
-      if (previous && needsSpace(previous, item, line.text)) line.text += ' ';
-      line.text += item.str;
+      if (previous && needsSpace(previous, item, line.text.text)) line.text.append(' ', NO_SOURCE);
+      line.text.append(item.str, index);
       if (line.baseline === undefined && item.str.trim() !== '') {
         line.baseline = project(item, direction(item)).across;
         line.size = fontSize(item);
@@ -147,7 +152,13 @@ export function pageText(items: Iterable<PageTextItem>): string {
       previous = item;
     }
     if (item.hasEOL) endLine();
-  }
+  });
   endLine();
-  return joinLines(lines).normalize('NFC');
+  const text = normalizeTraced(joinLines(lines));
+  return { text: text.text, itemRanges: sourceRanges(text, items.length) };
+}
+
+/** The page text alone, as the import stores it. */
+export function pageText(items: readonly PageTextItem[]): string {
+  return layoutPageText(items).text;
 }

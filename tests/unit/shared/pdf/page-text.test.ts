@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageText, type PageTextItem } from '../../../../../main/import/pdf/page-text';
+import { layoutPageText, pageText, type PageTextItem } from '../../../../shared/pdf/page-text';
 
 /** A horizontal 12 pt item at (x, y); width defaults to half an em per character. */
 function item(str: string, x: number, y: number, options: { width?: number; eol?: boolean; size?: number } = {}): PageTextItem {
@@ -70,5 +70,28 @@ describe('pageText', () => {
   it('is empty for a page without text', () => {
     expect(pageText([])).toBe('');
     expect(pageText([item('', 0, 0, { eol: true }), item(' ', 72, 700)])).toBe('');
+  });
+});
+
+describe('layoutPageText', () => {
+  /** Each item's share of the page text. */
+  const shares = (items: PageTextItem[]) => {
+    const layout = layoutPageText(items);
+    expect(layout.text).toBe(pageText(items));
+    return layout.itemRanges.map(({ start, end }) => layout.text.slice(start, end));
+  };
+
+  it('gives each item the characters it drew, leaving out the spaces and breaks assembly added', () => {
+    const items = [item('First', 72, 700, { width: 30 }), item('line', 108, 700, { eol: true }), item('', 72, 700, { eol: true }), item('  Second  ', 72, 686)];
+    expect(pageText(items)).toBe('First line\n\nSecond');
+    expect(shares(items)).toEqual(['First', 'line', '', 'Second']);
+  });
+
+  it('follows cleaning and normalisation inside an item', () => {
+    expect(shares([item('Cafe\u0301 \u0000 au', 72, 700, { eol: true }), item('lait\u00a0', 72, 686)])).toEqual(['Caf\u00e9 au', 'lait']);
+  });
+
+  it('keeps right-to-left runs in logical order', () => {
+    expect(shares([item('Report:', 72, 700, { width: 40 }), item('تقرير ميداني', 118, 700, { width: 72 })])).toEqual(['Report:', 'تقرير ميداني']);
   });
 });

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { toCanonicalText, type CanonicalText } from '../../../../../main/import/html/canonical-text';
+import { toCanonicalText, type CanonicalText } from '../../../../shared/text/canonical-text';
 
 /** Parses `html` as a browser would (standards mode) and returns its body. */
 function body(html: string): HTMLElement {
@@ -152,5 +152,44 @@ describe('canonical text from a DOM', () => {
 
   it('returns empty text and no blocks for a tree with nothing to read', () => {
     expect(toCanonicalText(body('<div> <img src="asset:0"> <br> </div>'))).toEqual({ text: '', structure: { blocks: [] }, baseDirection: 'ltr' });
+  });
+});
+
+describe('where each character of the canonical text came from', () => {
+  function origins(html: string) {
+    const root = body(html);
+    const result = toCanonicalText(root, { trackOrigins: true });
+    return { root, result, runs: result.origins ?? [] };
+  }
+
+  it('maps every shown character to its text node, and nothing to separators or collapsed whitespace', () => {
+    const { result, runs } = origins('<h1>Port   report</h1>\n  <p>The <em>council</em>\n   met  on <a href="#x">Tuesday</a>.<br>  Then it rained.</p><ul><li> One </li><li>Two</li></ul>');
+    expect(result.text).toBe('Port report\n\nThe council met on Tuesday.\nThen it rained.\n\nOne\n\nTwo');
+    const covered = new Array<boolean>(result.text.length).fill(false);
+    for (const run of runs) {
+      expect(result.text.slice(run.start, run.start + run.length)).toBe(
+        (run.node.nodeValue ?? '').slice(run.offset, run.offset + run.length).replace(/[ \t\n\r\f]/g, ' '),
+      );
+      for (let index = run.start; index < run.start + run.length; index += 1) covered[index] = true;
+    }
+    const uncovered = [...result.text].filter((_, index) => !covered[index]);
+    expect(uncovered.every((character) => character === '\n')).toBe(true);
+    // Separators ("\n\n" × 3) and the line break from <br> are the only characters without a node.
+    expect(uncovered).toHaveLength(7);
+  });
+
+  it('points a composed character at the decomposed characters it came from', () => {
+    const { result, runs } = origins('<p>خرج ا\u0653لاف السكان</p>');
+    expect(result.text).toBe('خرج \u0622لاف السكان');
+    const composed = result.text.indexOf('\u0622');
+    const run = runs.find((candidate) => candidate.start <= composed && composed < candidate.start + candidate.length);
+    expect(run && run.offset + (composed - run.start)).toBe(4);
+    const after = result.text.indexOf('السكان');
+    const runAfter = runs.find((candidate) => candidate.start <= after && after < candidate.start + candidate.length);
+    expect(runAfter && (runAfter.node.nodeValue ?? '').slice(runAfter.offset + (after - runAfter.start))).toBe('السكان');
+  });
+
+  it('leaves the result as before when origins are not asked for', () => {
+    expect(toCanonicalText(body('<p>One</p>'))).not.toHaveProperty('origins');
   });
 });
