@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
 import type { ExtractedDocument } from '../extracted-document';
 import type { ExtractControl, ExtractRequest } from '../extract-file';
 import type { PageSpan } from '../pdf/extract-pdf';
+import { type WorkerEntry, workerEntry } from '../../workers/worker-entry';
 import type { FromWorker, ToWorker } from './messages';
 
 /** A worker that runs away with memory on a hostile file dies alone, with a clear error for that file. */
@@ -28,22 +28,6 @@ interface Share {
   owner: Worker;
 }
 
-/**
- * Where the worker's code is: beside the bundle when built (dist/workers,
- * unpacked from the asar archive in a packaged app), or the TypeScript source
- * through tsx when running from source (tests).
- */
-export interface WorkerEntry {
-  url: URL;
-  execArgv: string[];
-}
-
-function workerEntry(): WorkerEntry {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) return { url: new URL('./extract-worker.ts', here), execArgv: ['--import', 'tsx'] };
-  const bundleDir = path.dirname(fileURLToPath(here)).replace(`${path.sep}app.asar${path.sep}`, `${path.sep}app.asar.unpacked${path.sep}`);
-  return { url: new URL(`file://${path.join(bundleDir, '..', 'workers', 'extract-worker.mjs')}`), execArgv: [] };
-}
 
 /**
  * A few extraction workers, each doing one file at a time; the pool queues the
@@ -63,7 +47,7 @@ export class ExtractionPool {
    * waits for them. `entry` runs other worker code than this module's own
    * (benchmarks measure the built worker while running from source).
    */
-  constructor(size = Math.max(1, Math.min(4, os.availableParallelism())), entry: WorkerEntry = workerEntry()) {
+  constructor(size = Math.max(1, Math.min(4, os.availableParallelism())), entry: WorkerEntry = workerEntry(import.meta.url, './extract-worker.ts', 'extract-worker.mjs')) {
     this.#size = size;
     this.#entry = entry;
   }
