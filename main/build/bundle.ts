@@ -31,6 +31,7 @@ await Promise.all([
     banner: { js: "const __fieldbookImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   build({ ...common, entryPoints: ['main/import/worker/extract-worker.ts'], outfile: 'dist/workers/extract-worker.mjs', format: 'esm', banner: { js: esmBanner } }),
+  build({ ...common, entryPoints: ['main/search/worker/build-worker.ts'], outfile: 'dist/workers/search-build-worker.mjs', format: 'esm', banner: { js: esmBanner } }),
   build({ ...common, entryPoints: ['main/cli/main.ts'], outfile: 'dist/cli/fieldbook.mjs', format: 'esm', banner: { js: `#!/usr/bin/env node\n${esmBanner}` } }),
   build({ ...common, entryPoints: ['main/launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', banner: { js: esmBanner } }),
 ]);

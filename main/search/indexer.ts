@@ -1,0 +1,299 @@
+import { randomBytes } from 'node:crypto';
+import type { RecordOf } from '../../shared/model/records';
+import type { SearchStatus } from '../../shared/search/results';
+import type { RecordService } from '../records/record-service';
+import type { TextCache } from '../records/text-cache';
+import { actorEntry, documentEntries, eventEntry, highlightEntry, INDEXED_TYPES, type IndexedType, noteEntry } from './entries';
+import { IndexStore } from './index-store';
+import { type EntryKind, type EntrySource, Segment, SegmentData } from './segment';
+import type { BuildSegment } from './segment-builder';
+import { SegmentedIndex } from './segmented-index';
+
+/** Entries per segment built in one go: big enough to keep segments few, small enough to load in a blink. */
+const BATCH_ENTRIES = 5000;
+/** Merging stops growing a segment past this many entries: bigger ones cost too much to rebuild for a few changes. */
+const MAX_MERGED_ENTRIES = 20_000;
+/** This many small segments are merged into one. */
+const MERGE_FACTOR = 6;
+/** Changes that arrive together (an import's documents) go into one segment. */
+const FLUSH_DELAY_MS = 40;
+
+const typeOfKind: Readonly<Record<EntryKind, IndexedType>> = { document: 'documents', passage: 'documents', highlight: 'highlights', note: 'notes', actor: 'actors', event: 'events' };
+
+export interface IndexSources {
+  readonly records: RecordService;
+  readonly texts: TextCache;
+}
+
+export interface IndexOptions {
+  build: BuildSegment;
+  /** Keep the index on disk (false for a read-only notebook: it is built in memory). */
+  writable: boolean;
+  flushDelayMs?: number;
+  /** Catch up with the records at open (default); off when the caller is about to rebuild anyway. */
+  catchUpAtOpen?: boolean;
+  /** Told after each change to what is searchable. */
+  onChange?: (status: SearchStatus) => void;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/**
+ * Keeps a notebook's search index in step with its records: loads the saved
+ * segments at open, catches up with what changed while it was closed,
+ * indexes each change in a small new segment (masking what it replaces),
+ * and merges small segments in the background. Every change to the set of
+ * segments runs in one queue, so they never interleave.
+ */
+export class SearchIndexer {
+  readonly index = new SegmentedIndex();
+  readonly #sources: IndexSources;
+  readonly #store: IndexStore;
+  readonly #build: BuildSegment;
+  readonly #flushDelayMs: number;
+  readonly #onChange: ((status: SearchStatus) => void) | undefined;
+  readonly #pending = new Map<string, IndexedType>();
+  #queue: Promise<unknown> = Promise.resolve();
+  #timer: NodeJS.Timeout | undefined;
+  #merging: Promise<void> | undefined;
+  #busy = 0;
+  #closed = false;
+  /** Resolves when the saved segments are loaded: searches wait for it, not for catching up. */
+  readonly loaded: Promise<void>;
+  /** Resolves when the index has caught up with the records as they were at open. */
+  readonly caughtUp: Promise<void>;
+
+  constructor(notebookDir: string, sources: IndexSources, options: IndexOptions) {
+    this.#sources = sources;
+    this.#store = new IndexStore(notebookDir, { writable: options.writable });
+    this.#build = options.build;
+    this.#flushDelayMs = options.flushDelayMs ?? FLUSH_DELAY_MS;
+    this.#onChange = options.onChange;
+    this.loaded = this.#serial(async () => {
+      for (const segment of (await this.#store.load()) ?? []) this.index.add(segment);
+    });
+    this.caughtUp = this.loaded.then(() => (options.catchUpAtOpen === false ? undefined : this.catchUp())).catch((error: unknown) => console.error('Bringing the search index up to date failed', error));
+  }
+
+  status(): SearchStatus {
+    return { entries: this.index.liveEntries, segments: this.index.segments.length, pending: this.#pending.size, building: this.#busy > 0 };
+  }
+
+  /** Records changed: they become searchable (or stop being) once the next flush has run. */
+  notify(type: string, ids: readonly string[]): void {
+    if (this.#closed || !(INDEXED_TYPES as readonly string[]).includes(type)) return;
+    for (const id of ids) this.#pending.set(id, type as IndexedType);
+    this.#timer ??= setTimeout(() => void this.flush(), this.#flushDelayMs);
+  }
+
+  /** Index what is pending now; resolves when it is searchable. */
+  flush(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const changes = new Map(this.#pending);
+    this.#pending.clear();
+    if (changes.size === 0) return this.#queue.then(() => undefined);
+    return this.#update(changes).catch((error: unknown) => console.error('Indexing changes for search failed', error));
+  }
+
+  /** Index every record whose indexed version differs from its current one, and drop what is gone. */
+  async catchUp(onProgress?: Progress, signal?: AbortSignal): Promise<void> {
+    const live = await this.#liveRecords();
+    const versions = this.index.versions();
+    const changes = new Map<string, IndexedType>();
+    for (const [id, { type, version }] of live) if (versions.get(id) !== version) changes.set(id, type);
+    for (const id of versions.keys()) if (!live.has(id)) changes.set(id, 'documents');
+    await this.#update(changes, onProgress, signal);
+  }
+
+  /** Build the whole index again from the records, then put it in place of the old one, which serves searches meanwhile. */
+  async rebuild(onProgress?: Progress, signal?: AbortSignal): Promise<void> {
+    await this.loaded;
+    const live = await this.#liveRecords();
+    const built: Segment[] = [];
+    this.#busy++;
+    try {
+      await this.#buildBatches(new Map([...live].map(([id, { type }]) => [id, type])), onProgress, signal, async (segment) => {
+        if (segment) built.push(segment);
+      });
+      if (signal?.aborted) {
+        await this.#store.removeSegments(built.map((segment) => segment.id));
+        return;
+      }
+      await this.#serial(async () => {
+        const old = [...this.index.segments];
+        this.index.replace(old, undefined);
+        for (const segment of built) this.index.add(segment);
+        this.#onChange?.(this.status());
+        await this.#store.writeManifest(this.index.segments);
+        await this.#store.removeSegments(old.map((segment) => segment.id));
+      });
+    } finally {
+      this.#busy--;
+    }
+    // What changed while rebuilding was read at some version or other: catch up.
+    await this.catchUp();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.#closed = true;
+    await this.#merging;
+    await this.#queue;
+  }
+
+  #serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #update(changes: Map<string, IndexedType>, onProgress?: Progress, signal?: AbortSignal): Promise<void> {
+    await this.loaded;
+    if (changes.size === 0) return;
+    this.#busy++;
+    try {
+      await this.#buildBatches(changes, onProgress, signal, (built, ids) =>
+        this.#serial(async () => {
+          // Each batch masks the old entries of its own records only, so the others stay searchable until theirs are ready.
+          this.index.remove(ids);
+          if (built) this.index.add(built);
+          this.#onChange?.(this.status());
+          await this.#store.writeManifest(this.index.segments);
+        }),
+      );
+    } finally {
+      this.#busy--;
+    }
+    this.#mergeLater();
+  }
+
+  /**
+   * Read the changed records, cut their entries into batches and build (and
+   * save) one segment per batch; `done` receives each with the ids of the
+   * records it covers, or no segment when those records have no entries.
+   */
+  async #buildBatches(changes: Map<string, IndexedType>, onProgress: Progress | undefined, signal: AbortSignal | undefined, done: (built: Segment | undefined, ids: string[]) => Promise<void>): Promise<void> {
+    let batch: EntrySource[] = [];
+    let ids: string[] = [];
+    let count = 0;
+    const send = async () => {
+      const built = batch.length > 0 ? await this.#buildOne(batch) : undefined;
+      await done(built, ids);
+      batch = [];
+      ids = [];
+    };
+    for (const [id, type] of changes) {
+      if (signal?.aborted) break;
+      batch.push(...(await this.#entriesOf(type, id)));
+      ids.push(id);
+      onProgress?.(++count, changes.size);
+      if (batch.length >= BATCH_ENTRIES) await send();
+    }
+    if (ids.length > 0) await send();
+  }
+
+  /** Build a segment in the worker and save it; the manifest that makes it part of the index is written by the caller. */
+  async #buildOne(batch: EntrySource[]): Promise<Segment> {
+    const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+    const json = await this.#build(batch);
+    const segment = new Segment(id, SegmentData.parse(JSON.parse(json)));
+    await this.#store.writeSegment(id, json);
+    return segment;
+  }
+
+  /** The entries of a record as it is now; none when it is gone or deleted. */
+  async #entriesOf(type: IndexedType, id: string): Promise<EntrySource[]> {
+    const { records, texts } = this.#sources;
+    const record = await records.store.collection(type).get(id);
+    if (!record || record.deletedAt) return [];
+    try {
+      switch (type) {
+        case 'documents': {
+          const document = record as RecordOf<'documents'>;
+          return await documentEntries(document, await texts.get(document.text.sha256), records.store.blobs);
+        }
+        case 'highlights': {
+          const highlight = record as RecordOf<'highlights'>;
+          const document = await records.store.collection('documents').get(highlight.documentId);
+          return document?.deletedAt ? [] : [highlightEntry(highlight, document)];
+        }
+        case 'notes':
+          return [noteEntry(record as RecordOf<'notes'>)];
+        case 'actors':
+          return [actorEntry(record as RecordOf<'actors'>)];
+        case 'events':
+          return [eventEntry(record as RecordOf<'events'>)];
+      }
+    } catch (error) {
+      // One unreadable text (a missing blob) must not keep the rest of the notebook out of search; doctor reports it.
+      console.error(`Could not index ${type} ${id}`, error);
+      return [];
+    }
+  }
+
+  async #liveRecords(): Promise<Map<string, { type: IndexedType; version: string }>> {
+    const live = new Map<string, { type: IndexedType; version: string }>();
+    for (const type of INDEXED_TYPES) for (const record of await this.#sources.records.list(type)) live.set(record.id, { type, version: record.updatedAt });
+    return live;
+  }
+
+  #mergeLater(): void {
+    if (this.#merging || this.#closed) return;
+    const victims = mergeCandidates(this.index.segments);
+    if (victims.length === 0) return;
+    this.#merging = this.#merge(victims)
+      .catch((error: unknown) => console.error('Merging search segments failed', error))
+      .finally(() => {
+        this.#merging = undefined;
+        this.#mergeLater();
+      });
+  }
+
+  /** Rebuild several segments into one from the records they hold, then swap it in. */
+  async #merge(victims: Segment[]): Promise<void> {
+    this.#busy++;
+    try {
+      const held = new Map<string, { type: IndexedType; version: string }>();
+      for (const segment of victims) {
+        for (const [local, meta] of segment.entries.entries()) if (!segment.masked.has(local)) held.set(meta.id, { type: typeOfKind[meta.kind], version: meta.version });
+      }
+      // Only records still at the version indexed: newer ones are on their way to a segment of their own.
+      const sources: EntrySource[] = [];
+      for (const [id, { type, version }] of held) {
+        const entries = await this.#entriesOf(type, id);
+        if (entries.every((entry) => entry.meta.version === version)) sources.push(...entries);
+      }
+      const built = sources.length > 0 ? await this.#buildOne(sources) : undefined;
+      await this.#serial(async () => {
+        if (built) {
+          // Masked while the merge was building: mask here too.
+          const stillLive = new Set<string>();
+          for (const segment of victims) for (const [local, meta] of segment.entries.entries()) if (!segment.masked.has(local)) stillLive.add(meta.id);
+          for (const [local, meta] of built.entries.entries()) if (!stillLive.has(meta.id)) built.mask(local);
+        }
+        this.index.replace(victims, built);
+        await this.#store.writeManifest(this.index.segments);
+        await this.#store.removeSegments(victims.map((segment) => segment.id));
+      });
+    } finally {
+      this.#busy--;
+    }
+  }
+}
+
+/** Small segments, smallest first, once there are enough of them; and any segment mostly masked. */
+export function mergeCandidates(segments: readonly Segment[]): Segment[] {
+  const wasteful = segments.filter((segment) => segment.masked.size * 2 > segment.size);
+  const small = segments.filter((segment) => segment.live < MAX_MERGED_ENTRIES && !wasteful.includes(segment)).sort((a, b) => a.live - b.live);
+  const picked: Segment[] = [...wasteful];
+  if (small.length >= MERGE_FACTOR) {
+    let total = 0;
+    for (const segment of small) {
+      if (picked.length >= 2 && total + segment.live > MAX_MERGED_ENTRIES) break;
+      picked.push(segment);
+      total += segment.live;
+    }
+  }
+  return picked;
+}

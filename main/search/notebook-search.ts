@@ -1,0 +1,26 @@
+import type { NotebookStore } from '../notebook/notebook-store';
+import type { RecordService } from '../records/record-service';
+import type { TextCache } from '../records/text-cache';
+import { type IndexOptions, SearchIndexer } from './indexer';
+import type { BuildSegment } from './segment-builder';
+import { SearchService } from './search-service';
+
+/** A notebook's search: the indexer that keeps it current and the service that answers queries. */
+export interface NotebookSearch {
+  readonly indexer: SearchIndexer;
+  readonly service: SearchService;
+}
+
+/**
+ * Open the notebook's saved index (catching up in the background with what
+ * changed since). A read-only notebook gets an index in memory only.
+ */
+export function openNotebookSearch(notebook: { store: NotebookStore; records: RecordService; texts: TextCache }, build: BuildSegment, options: Pick<IndexOptions, 'onChange'> & { catchUp?: boolean } = {}): NotebookSearch {
+  const indexer = new SearchIndexer(notebook.store.info.path, notebook, {
+    build,
+    writable: !notebook.store.readOnly,
+    catchUpAtOpen: options.catchUp ?? true,
+    ...(options.onChange ? { onChange: options.onChange } : {}),
+  });
+  return { indexer, service: new SearchService(indexer.index, notebook.records, notebook.texts, indexer.loaded) };
+}

@@ -1,0 +1,220 @@
+import type { z } from 'zod';
+import { parseQuery } from '../../shared/search/query-syntax';
+import type { SearchArgs, SearchGroup, SearchHit, SearchResult } from '../../shared/search/results';
+import type { RecordService } from '../records/record-service';
+import type { TextCache } from '../records/text-cache';
+import { acceptor, combineFilters, needsRecords } from './filters';
+import { excludedTerms, termGroups } from './query-plan';
+import type { EntryMeta } from './segment';
+import type { RawHit, SegmentedIndex } from './segmented-index';
+import { containsPhrase, findMarks, makeSnippet } from './snippets';
+
+/** Phrases are checked against the text hit by hit; past this many the remaining candidates are not counted. */
+const MAX_VERIFIED = 2000;
+
+type GroupKind = SearchGroup['kind'];
+
+interface Candidate {
+  raw: RawHit;
+  groupKind: GroupKind;
+  groupId: string;
+}
+
+/** A hit's searchable text, as the snippet shows it, and the range of it that the hit covers. */
+interface HitText {
+  text: string;
+  start: number;
+  end: number;
+  /** For highlights, the comment too (a match may be there). */
+  extra?: string;
+}
+
+/**
+ * Answers queries: parses the text, plans the lunr queries, applies filters,
+ * checks phrases against the text, groups hits by document (or note, actor,
+ * event) and makes the snippets.
+ */
+export class SearchService {
+  readonly #index: SegmentedIndex;
+  readonly #records: RecordService;
+  readonly #texts: TextCache;
+  readonly #ready: Promise<void>;
+
+  constructor(index: SegmentedIndex, records: RecordService, texts: TextCache, ready: Promise<void>) {
+    this.#index = index;
+    this.#records = records;
+    this.#texts = texts;
+    this.#ready = ready;
+  }
+
+  async search(args: z.output<typeof SearchArgs>): Promise<SearchResult> {
+    const started = performance.now();
+    await this.#ready;
+    const parsed = parseQuery(args.query);
+    const notices = [...parsed.notices];
+    const filters = combineFilters(parsed.filters, args.filters, notices);
+    const groups = termGroups(parsed);
+    const empty = (): SearchResult => ({ groups: [], total: 0, notices, tookMs: performance.now() - started });
+    if (groups.length === 0) {
+      if (args.query.trim() !== '' && parsed.words.length + parsed.phrases.length > 0) notices.push('Only very common words were typed: add a word that says more.');
+      return empty();
+    }
+    const records = needsRecords(filters)
+      ? {
+          documents: await this.#records.list('documents'),
+          highlights: await this.#records.list('highlights'),
+          tags: await this.#records.list('tags'),
+          actors: await this.#records.list('actors'),
+          events: await this.#records.list('events'),
+        }
+      : undefined;
+    const accept = acceptor(filters, records, notices);
+    const raw = this.#index.search({ groups, excluded: excludedTerms(parsed), accept });
+    if (raw.length === 0) return empty();
+
+    const phrases = parsed.phrases.map((phrase) => phrase.words);
+    const verify = phrases.length > 0 || parsed.excludedPhrases.length > 0;
+    const grouped = new Map<string, Candidate[]>();
+    let examined = 0;
+    for (const hit of raw) {
+      const candidate = candidateOf(hit);
+      const key = `${candidate.groupKind}:${candidate.groupId}`;
+      if (verify) {
+        // Once enough groups are full, further phrase checks could only add to groups not shown.
+        if (grouped.size >= args.limit && !grouped.has(key)) continue;
+        if (++examined > MAX_VERIFIED) break;
+        const text = await this.#hitText(hit.meta);
+        const whole = text ? `${text.text.slice(text.start, text.end)}\n${text.extra ?? ''}` : '';
+        if (!phrases.every((phrase) => containsPhrase(whole, phrase))) continue;
+        if (parsed.excludedPhrases.some((phrase) => containsPhrase(whole, phrase))) continue;
+      }
+      const list = grouped.get(key);
+      if (list) list.push(candidate);
+      else grouped.set(key, [candidate]);
+    }
+
+    const shown = [...grouped.values()].slice(0, args.limit);
+    const result: SearchGroup[] = [];
+    for (const candidates of shown) {
+      const first = candidates[0] as Candidate;
+      const hits: SearchHit[] = [];
+      for (const candidate of candidates.slice(0, args.hitsPerGroup)) {
+        const hit = await this.#hit(candidate.raw, phrases);
+        if (hit) hits.push(hit);
+      }
+      const heading = await this.#heading(first);
+      if (!heading) continue;
+      result.push({ kind: first.groupKind, id: first.groupId, ...heading, score: first.raw.score, hits, hitCount: candidates.length });
+    }
+    return { groups: result, total: grouped.size, notices, tookMs: performance.now() - started };
+  }
+
+  async #hit(raw: RawHit, phrases: string[][]): Promise<SearchHit | undefined> {
+    const { meta } = raw;
+    const text = await this.#hitText(meta);
+    if (!text) return undefined;
+    const matched = new Set(raw.terms);
+    let source = text.text;
+    let start = text.start;
+    let end = text.end;
+    let marked = findMarks(source, start, end, meta.language, matched, phrases);
+    // A highlight found by its comment shows the comment.
+    if (marked.marks.length === 0 && text.extra) {
+      const inComment = findMarks(text.extra, 0, text.extra.length, meta.language, matched, phrases);
+      if (inComment.marks.length > 0) {
+        source = text.extra;
+        start = 0;
+        end = text.extra.length;
+        marked = inComment;
+      }
+    }
+    const inDocument = (meta.kind === 'passage' || meta.kind === 'highlight') && source === text.text;
+    const firstMark = marked.marks[0];
+    return {
+      kind: meta.kind,
+      id: meta.id,
+      score: raw.score,
+      snippet: makeSnippet(source, start, end, marked.marks),
+      ...(meta.start !== undefined && meta.end !== undefined ? { range: { start: meta.start, end: meta.end } } : {}),
+      ...(meta.page === undefined ? {} : { page: meta.page }),
+      ...(inDocument && firstMark ? { match: firstMark } : {}),
+      terms: marked.terms,
+    };
+  }
+
+  /** The text a hit shows: for passages, the document's text with the passage's range. */
+  async #hitText(meta: EntryMeta): Promise<HitText | undefined> {
+    const store = this.#records.store;
+    switch (meta.kind) {
+      case 'passage':
+      case 'document': {
+        const document = await store.collection('documents').get(meta.id);
+        if (!document) return undefined;
+        if (meta.kind === 'document' || meta.start === undefined || meta.end === undefined) return whole(document.title);
+        const text = await this.#texts.get(document.text.sha256).catch(() => undefined);
+        if (text === undefined) return undefined;
+        // A passage whose title matched but not its text still shows the title.
+        return { text, start: meta.start, end: meta.end, extra: [document.title, ...document.authors].join('\n') };
+      }
+      case 'highlight': {
+        const highlight = await store.collection('highlights').get(meta.id);
+        return highlight ? { ...whole(highlight.target.quote.exact), extra: highlight.comment } : undefined;
+      }
+      case 'note': {
+        const note = await store.collection('notes').get(meta.id);
+        return note ? { ...whole(note.body), extra: note.title } : undefined;
+      }
+      case 'actor': {
+        const actor = await store.collection('actors').get(meta.id);
+        return actor ? { ...whole([actor.name, ...actor.aliases].join(' · ')), extra: actor.description } : undefined;
+      }
+      case 'event': {
+        const event = await store.collection('events').get(meta.id);
+        return event ? { ...whole(event.title), extra: [event.location, event.type, event.notes].filter(Boolean).join(' · ') } : undefined;
+      }
+    }
+  }
+
+  async #heading(candidate: Candidate): Promise<{ title: string; subtitle?: string } | undefined> {
+    const store = this.#records.store;
+    const withSubtitle = (title: string, parts: (string | undefined)[]) => {
+      const subtitle = parts.filter(Boolean).join(' · ');
+      return subtitle ? { title, subtitle } : { title };
+    };
+    switch (candidate.groupKind) {
+      case 'document': {
+        const document = await store.collection('documents').get(candidate.groupId);
+        return document && !document.deletedAt ? withSubtitle(document.title, [document.authors.join(', '), document.publishedAt]) : undefined;
+      }
+      case 'note': {
+        const note = await store.collection('notes').get(candidate.groupId);
+        return note ? { title: note.title || 'Untitled note' } : undefined;
+      }
+      case 'actor': {
+        const actor = await store.collection('actors').get(candidate.groupId);
+        return actor ? withSubtitle(actor.name, [actor.kind, ...actor.aliases]) : undefined;
+      }
+      case 'event': {
+        const event = await store.collection('events').get(candidate.groupId);
+        return event ? withSubtitle(event.title, [event.date.start, event.location]) : undefined;
+      }
+    }
+  }
+}
+
+function whole(text: string): HitText {
+  return { text, start: 0, end: text.length };
+}
+
+function candidateOf(raw: RawHit): Candidate {
+  const { meta } = raw;
+  switch (meta.kind) {
+    case 'passage':
+    case 'document':
+      return { raw, groupKind: 'document', groupId: meta.id };
+    case 'highlight':
+      return { raw, groupKind: 'document', groupId: meta.documentId ?? meta.id };
+    default:
+      return { raw, groupKind: meta.kind, groupId: meta.id };
+  }
+}

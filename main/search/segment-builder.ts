@@ -1,0 +1,62 @@
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../../shared/api/errors';
+import { workerEntry } from '../workers/worker-entry';
+import { buildSegment, type EntrySource } from './segment';
+import type { FromBuildWorker, ToBuildWorker } from './worker/messages';
+
+/** Builds a segment from entries and hands it back as JSON, as stored on disk. */
+export type BuildSegment = (sources: EntrySource[]) => Promise<string>;
+
+/** In the calling thread: for tests and the command line, where nothing else waits. */
+export const buildInThread: BuildSegment = async (sources) => JSON.stringify(buildSegment(sources));
+
+
+/**
+ * One worker thread that builds segments, one at a time, started on first
+ * use. The index is built while the app stays responsive; one worker is
+ * enough, since builds are queued by the index anyway.
+ */
+export class SegmentBuilder {
+  #worker: Worker | undefined;
+  readonly #pending = new Map<number, { resolve(json: string): void; reject(error: unknown): void }>();
+  #nextId = 1;
+
+  readonly build: BuildSegment = (sources) =>
+    new Promise((resolve, reject) => {
+      const id = this.#nextId++;
+      this.#pending.set(id, { resolve, reject });
+      this.#spawn().postMessage({ id, sources } satisfies ToBuildWorker);
+    });
+
+  /** Start the worker now, so the first change after opening is searchable as fast as the next. */
+  warm(): void {
+    this.#spawn();
+  }
+
+  async close(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    await worker?.terminate();
+  }
+
+  #spawn(): Worker {
+    if (this.#worker) return this.#worker;
+    const entry = workerEntry(import.meta.url, './worker/build-worker.ts', 'search-build-worker.mjs');
+    const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+    worker.on('message', (message: FromBuildWorker) => {
+      const pending = this.#pending.get(message.id);
+      this.#pending.delete(message.id);
+      if ('json' in message) pending?.resolve(message.json);
+      else pending?.reject(new ApiError('INTERNAL', `Building the search index failed: ${message.error}`));
+    });
+    const fail = (error: Error) => {
+      if (this.#worker === worker) this.#worker = undefined;
+      for (const pending of this.#pending.values()) pending.reject(new ApiError('INTERNAL', `The search index worker stopped: ${error.message}`));
+      this.#pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
+    this.#worker = worker;
+    return worker;
+  }
+}

@@ -1,0 +1,18 @@
+// Entry point of the index-building worker thread: analysing text and building
+// lunr indexes is CPU-bound, so it runs here, never where the UI is answered.
+import { parentPort } from 'node:worker_threads';
+import { buildSegment } from '../segment';
+import type { FromBuildWorker, ToBuildWorker } from './messages';
+
+const port = parentPort;
+if (!port) throw new Error('build-worker must run as a worker thread');
+
+port.on('message', (message: ToBuildWorker) => {
+  let reply: FromBuildWorker;
+  try {
+    reply = { id: message.id, json: JSON.stringify(buildSegment(message.sources)) };
+  } catch (error) {
+    reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply);
+});
