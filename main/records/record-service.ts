@@ -68,6 +68,16 @@ export class RecordService {
     return record;
   }
 
+  /** Undo a delete: the tombstone is lifted and the record is live again, as it was. */
+  async restore<T extends RecordType>(type: T, id: string): Promise<RecordOf<T>> {
+    const current = await this.get(type, id);
+    if (!current.deletedAt) return current;
+    const { deletedAt: _deleted, ...live } = current;
+    const record = validate(type, { ...live, updatedAt: new Date().toISOString() });
+    await this.#save(type, record);
+    return record;
+  }
+
   async #save<T extends RecordType>(type: T, record: RecordOf<T>): Promise<void> {
     await this.#store.collection(type).put(record);
     this.#events.emit('records.changed', { type, ids: [record.id] });

@@ -1,0 +1,90 @@
+import type { TextItem, TextStyle } from 'pdfjs-dist/types/src/display/api';
+import type { PageViewport } from 'pdfjs-dist/types/src/display/page_viewport';
+
+/** What the text layer needs of one pdf.js text item and the page text it drew. */
+export interface TextLayerItem {
+  item: TextItem;
+  /** The item's characters as they stand in the canonical text (cleaned, NFC). */
+  text: string;
+  /** Offset of `text` in the canonical text; undefined when the page's text could not be matched to it. */
+  start: number | undefined;
+}
+
+// Measured at a large size and scaled, so small fonts measure as precisely as large ones.
+const MEASURE_SIZE = 100;
+
+let measuringContext: CanvasRenderingContext2D | null | undefined;
+
+function measureWidth(text: string, fontFamily: string, fontSize: number): number {
+  measuringContext ??= document.createElement('canvas').getContext('2d');
+  if (!measuringContext) return 0;
+  measuringContext.font = `${MEASURE_SIZE}px ${fontFamily}`;
+  return (measuringContext.measureText(text).width * fontSize) / MEASURE_SIZE;
+}
+
+function multiply(m: readonly number[], n: readonly number[]): number[] {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = m;
+  const [p = 1, q = 0, r = 0, s = 1, t = 0, u = 0] = n;
+  return [a * p + c * q, b * p + d * q, a * r + c * s, b * r + d * s, a * t + c * u + e, b * t + d * u + f];
+}
+
+/**
+ * One transparent span per text item, placed over the canvas where the item
+ * was drawn and stretched to the drawn width, so selecting on the page
+ * selects these spans. Each span holds the item's characters as they stand
+ * in the canonical text (not pdf.js's raw string) and carries their offsets
+ * (data-start, data-end): a DOM selection offset inside a span is an offset
+ * into the canonical text, and a canonical range is a DOM range over spans.
+ */
+export function buildTextLayer(container: HTMLElement, items: readonly TextLayerItem[], styles: Record<string, TextStyle>, viewport: PageViewport): HTMLElement[] {
+  const spans: HTMLElement[] = [];
+  const fragment = document.createDocumentFragment();
+  for (const { item, text, start } of items) {
+    if (text === '') continue;
+    const style = styles[item.fontName];
+    const fontFamily = style?.fontFamily ?? 'sans-serif';
+    const tx = multiply(viewport.transform, item.transform);
+    let angle = Math.atan2(tx[1] ?? 0, tx[0] ?? 1);
+    if (style?.vertical) angle += Math.PI / 2;
+    const fontSize = Math.hypot(tx[2] ?? 0, tx[3] ?? 0);
+    if (fontSize === 0) continue;
+    // Spans are positioned by their top edge; pdf.js gives the baseline.
+    const ascent = fontSize * (style?.ascent ? style.ascent : style?.descent ? 1 + style.descent : 0.8);
+    // pdf.js's width is that of the whole string drawn, spaces the canonical
+    // text trimmed included: stretch by the drawn string, then move the span
+    // past any leading part the canonical text left out.
+    const drawnLength = (style?.vertical ? item.height : item.width) * viewport.scale;
+    const measured = measureWidth(item.str, fontFamily, fontSize);
+    const stretch = measured > 0 && drawnLength > 0 ? drawnLength / measured : 1;
+    const skipped = item.dir === 'rtl' ? 0 : Math.max(0, item.str.indexOf(text));
+    const shift = skipped > 0 ? measureWidth(item.str.slice(0, skipped), fontFamily, fontSize) * stretch : 0;
+    const left = (tx[4] ?? 0) + ascent * Math.sin(angle) + shift * Math.cos(angle);
+    const top = (tx[5] ?? 0) - ascent * Math.cos(angle) + shift * Math.sin(angle);
+
+    const span = document.createElement('span');
+    span.textContent = text;
+    if (start !== undefined) {
+      span.dataset.start = String(start);
+      span.dataset.end = String(start + text.length);
+    }
+    if (item.dir === 'rtl') span.dir = 'rtl';
+    span.style.left = `${left}px`;
+    span.style.top = `${top}px`;
+    span.style.fontSize = `${fontSize}px`;
+    span.style.fontFamily = fontFamily;
+    const transforms: string[] = [];
+    if (angle !== 0) transforms.push(`rotate(${angle}rad)`);
+    if (stretch !== 1) transforms.push(`scaleX(${stretch})`);
+    if (transforms.length > 0) span.style.transform = transforms.join(' ');
+    fragment.append(span);
+    spans.push(span);
+  }
+  // Under the spans, covering the page while a selection is being dragged
+  // (see pdf-view.css): the pointer over blank page then extends the
+  // selection to the end of this page's text instead of jumping about.
+  const end = document.createElement('div');
+  end.className = 'pdf-text-end';
+  fragment.append(end);
+  container.replaceChildren(fragment);
+  return spans;
+}

@@ -1,0 +1,147 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { DocumentStructure } from '../../../../shared/model/document-structure';
+import { toCanonicalText, type TextOrigin } from '../../../../shared/text/canonical-text';
+import type { DocumentViewProps, PaintedHighlight } from '../view-props';
+import { renderBlocks } from './block-dom';
+import { clearPaint, flashRange, paintHighlights } from './paint';
+import { resolveAssets, sanitiseReaderHtml } from './reader-html';
+import { TextMap } from './text-map';
+import { trimmedRange } from './trim-range';
+import './text-view.css';
+
+export interface TextViewProps extends DocumentViewProps {
+  /** Web pages and Markdown: the sanitised HTML whose text is `text`. */
+  html?: string;
+  /** An object URL for one of the document's images. */
+  loadAsset(sha256: string): Promise<string>;
+}
+
+export const PAINT_MEASURE = 'fieldbook:paint-highlights';
+
+const BLOCK_TAGS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH', 'DD', 'DT', 'PRE', 'FIGCAPTION', 'CAPTION', 'DIV']);
+
+/**
+ * The view for web pages, Markdown and text: the content as HTML (or as
+ * blocks of the canonical text), with a map from DOM points to canonical
+ * offsets built by the same walk the import used. If the HTML does not give
+ * back exactly the stored text, the view falls back to the text's blocks
+ * rather than let highlights land on the wrong words.
+ */
+export function TextView({ text, structure, direction, html, highlights, marks, scrollTarget, onSelectionChange, onHighlightClick, loadAsset }: TextViewProps) {
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<TextMap>();
+  const [fellBack, setFellBack] = useState(false);
+  const latest = useRef({ text, highlights, onSelectionChange, onHighlightClick, map });
+  latest.current = { text, highlights, onSelectionChange, onHighlightClick, map };
+
+  useLayoutEffect(() => {
+    const content = contentRef.current;
+    if (!content) return undefined;
+    let runs: TextOrigin[];
+    let release = () => undefined as void;
+    let fallback = false;
+    if (html !== undefined) {
+      content.replaceChildren(sanitiseReaderHtml(html));
+      const walked = toCanonicalText(content, { trackOrigins: true });
+      if (walked.text === text) {
+        runs = walked.origins ?? [];
+        release = resolveAssets(content, loadAsset);
+      } else {
+        fallback = true;
+        runs = renderBlocks(content, text, structure);
+      }
+    } else {
+      runs = renderBlocks(content, text, structure);
+    }
+    const built = new TextMap(content, runs);
+    if (html !== undefined && !fallback) applyBlockDirections(content, built, structure);
+    setFellBack(fallback);
+    setMap(built);
+    return () => {
+      release();
+      clearPaint();
+    };
+  }, [text, structure, html, loadAsset]);
+
+  useEffect(() => {
+    if (!map) return;
+    const started = performance.now();
+    paintHighlights(map, highlights, marks ?? []);
+    // Visible in the browser's performance panel, and read by the paint benchmark.
+    performance.measure(PAINT_MEASURE, { start: started, detail: { highlights: highlights.length } });
+  }, [map, highlights, marks]);
+
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!map || !scroller || !scrollTarget) return undefined;
+    const range = map.range(scrollTarget.start, Math.max(scrollTarget.end, scrollTarget.start + 1));
+    if (!range) return undefined;
+    const rect = range.getBoundingClientRect();
+    const frame = scroller.getBoundingClientRect();
+    if (rect.top < frame.top + 40 || rect.bottom > frame.bottom - 40) scroller.scrollTop += rect.top - frame.top - frame.height / 3;
+    return scrollTarget.flash ? flashRange(range) : undefined;
+  }, [map, scrollTarget]);
+
+  useEffect(() => {
+    const onSelection = () => {
+      const { map: current, text: currentText, onSelectionChange: report } = latest.current;
+      const content = contentRef.current;
+      const selection = document.getSelection();
+      if (!current || !content || !selection || selection.rangeCount === 0 || selection.isCollapsed) return report(undefined);
+      const range = selection.getRangeAt(0);
+      if (!content.contains(range.startContainer) || !content.contains(range.endContainer)) return report(undefined);
+      const start = current.offsetOf(range.startContainer, range.startOffset, 'start');
+      const end = current.offsetOf(range.endContainer, range.endOffset, 'end');
+      report(start === undefined || end === undefined ? undefined : trimmedRange(currentText, start, end));
+    };
+    document.addEventListener('selectionchange', onSelection);
+    return () => document.removeEventListener('selectionchange', onSelection);
+  }, []);
+
+  const onClick = (event: React.MouseEvent) => {
+    const link = (event.target as Element).closest('a');
+    if (link) event.preventDefault();
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const { map: current, highlights: painted, onHighlightClick: report } = latest.current;
+    const caret = document.caretRangeFromPoint?.(event.clientX, event.clientY);
+    const offset = caret && current?.offsetOf(caret.startContainer, caret.startOffset, 'start');
+    if (offset === undefined || offset === null) return;
+    const hit = highlightAt(painted, offset);
+    if (hit) report(hit.id);
+  };
+
+  return (
+    <div className="text-view" ref={scrollerRef}>
+      {fellBack && (
+        <p className="reader-notice" role="status">
+          This page is shown as plain text: its layout could not be matched exactly to the text your highlights are anchored to.
+        </p>
+      )}
+      <div className="text-view-page" dir={direction} onClick={onClick}>
+        <div ref={contentRef} className={html !== undefined && !fellBack ? 'reader-content reader-html' : 'reader-content reader-blocks'} />
+      </div>
+    </div>
+  );
+}
+
+/** The innermost highlight under the pointer: the shortest one containing the offset. */
+function highlightAt(highlights: readonly PaintedHighlight[], offset: number): PaintedHighlight | undefined {
+  let hit: PaintedHighlight | undefined;
+  for (const highlight of highlights) {
+    if (offset < highlight.start || offset >= highlight.end) continue;
+    if (!hit || highlight.end - highlight.start < hit.end - hit.start) hit = highlight;
+  }
+  return hit;
+}
+
+/** Blocks whose direction differs from the document's (an Arabic paragraph in an English page) get it on their element. */
+function applyBlockDirections(content: HTMLElement, map: TextMap, structure: DocumentStructure): void {
+  for (const block of structure.blocks) {
+    if (!block.dir) continue;
+    let element = map.pointAt(block.start, 'start')?.node.parentElement ?? null;
+    while (element && element !== content && !BLOCK_TAGS.has(element.tagName)) element = element.parentElement;
+    if (element && element !== content && !element.hasAttribute('dir')) element.dir = block.dir;
+  }
+}
