@@ -1,3 +1,4 @@
+import { formatEventDate } from '../../../shared/actors/event-date';
 import { RecordType, type RecordOf } from '../../../shared/model/records';
 import { type Command, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';
@@ -28,7 +29,14 @@ function describe(type: RecordType, record: RecordOf<RecordType>): string {
   switch (type) {
     case 'highlights':
       return `“${(record as RecordOf<'highlights'>).target.quote.exact.slice(0, 80)}”`;
-    case 'actors':
+    case 'actors': {
+      const actor = record as RecordOf<'actors'>;
+      return [actor.name, ...actor.aliases].join(' / ');
+    }
+    case 'events': {
+      const event = record as RecordOf<'events'>;
+      return `${formatEventDate(event.date)}  ${event.title}`;
+    }
     case 'tags':
       return String(r.name);
     default:

@@ -1,0 +1,91 @@
+import { useCallback } from 'react';
+import type { FieldbookApi } from '../../../shared/api/contract';
+import type { HighlightRecord } from '../../../shared/model/records';
+import { QuickPicker } from './QuickPicker';
+import { useApiResult } from './useApiResult';
+import './actors.css';
+
+interface Taggable {
+  kind: 'actor' | 'event';
+  id: string;
+  label: string;
+  names: readonly string[];
+}
+
+interface ActorTaggerProps {
+  api: FieldbookApi;
+  highlight: HighlightRecord;
+  onError(error: unknown): void;
+}
+
+const namesOf = (item: Taggable) => item.names;
+
+/**
+ * Tag a highlight with actors and events: what it is tagged with, each
+ * removable, and a quick picker over every actor's names and aliases and
+ * every event's title that starts from the passage itself, so the passage
+ * can name a new actor in one step. For the reader's highlight card.
+ */
+export function ActorTagger({ api, highlight, onError }: ActorTaggerProps) {
+  const load = useCallback(async () => {
+    const [actors, events] = await Promise.all([api.call('actors.list', {}), api.call('events.list', {})]);
+    return [
+      ...actors.map((actor): Taggable => ({ kind: 'actor', id: actor.id, label: actor.name, names: [actor.name, ...actor.aliases] })),
+      ...events.map((event): Taggable => ({ kind: 'event', id: event.id, label: event.title, names: [event.title] })),
+    ];
+  }, [api]);
+  const { data: items = [] } = useApiResult(api, load, onError, ['actors', 'events']);
+  const labels = new Map(items.map((item) => [item.id, item.label]));
+
+  const save = async (patch: { actorIds?: string[]; eventIds?: string[] }) => {
+    try {
+      await api.call('highlights.update', { id: highlight.id, patch });
+    } catch (error) {
+      onError(error);
+    }
+  };
+  const add = (item: Taggable) =>
+    item.kind === 'actor' ? save({ actorIds: [...new Set([...highlight.actorIds, item.id])] }) : save({ eventIds: [...new Set([...highlight.eventIds, item.id])] });
+  const create = async (name: string) => {
+    try {
+      const actor = await api.call('actors.create', { name });
+      await save({ actorIds: [...highlight.actorIds, actor.id] });
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  const tags = [...highlight.actorIds.map((id) => ({ id, kind: 'actor' as const })), ...highlight.eventIds.map((id) => ({ id, kind: 'event' as const }))];
+  return (
+    <div className="actor-tagger">
+      {tags.length > 0 && (
+        <ul className="tag-chips" aria-label="Tagged with">
+          {tags.map(({ id, kind }) => (
+            <li key={id}>
+              <span dir="auto">{labels.get(id) ?? id}</span>{' '}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Untag ${labels.get(id) ?? id}`}
+                onClick={() => void save(kind === 'actor' ? { actorIds: highlight.actorIds.filter((other) => other !== id) } : { eventIds: highlight.eventIds.filter((other) => other !== id) })}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <QuickPicker
+        label="Tag with an actor or event"
+        items={items}
+        namesOf={namesOf}
+        describe={(item) => `${item.label} (${item.kind})`}
+        keyOf={(item) => `${item.kind}:${item.id}`}
+        onPick={(item) => void add(item)}
+        onCreate={(name) => void create(name)}
+        createLabel="New actor"
+        initialQuery={highlight.target.quote.exact.length <= 80 ? highlight.target.quote.exact : ''}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,215 @@
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { parseEventDate, type DatePrecision } from '../../../shared/actors/event-date';
+import type { FieldbookApi } from '../../../shared/api/contract';
+import { DatePrecision as DatePrecisionSchema, type ActorRecord, type EventRecord } from '../../../shared/model/records';
+import { QuickPicker } from '../actors/QuickPicker';
+import { useApiResult } from '../actors/useApiResult';
+import '../actors/actors.css';
+
+interface EventFormProps {
+  api: FieldbookApi;
+  types: readonly string[];
+  onSaved(event: EventRecord): void;
+  onCancel(): void;
+  onError(error: unknown): void;
+}
+
+interface Participant {
+  actor: ActorRecord;
+  role: string;
+}
+
+const roles = ['perpetrator', 'target', 'mediator', 'claimant', 'participant', 'victim', 'witness'];
+const actorNames = (actor: ActorRecord) => [actor.name, ...actor.aliases];
+
+function count(text: string, source: string): { count: number; source: string } | undefined {
+  return text.trim() === '' ? undefined : { count: Number(text), source: source.trim() };
+}
+
+/**
+ * A new event: title, date with its precision, type from the notebook's
+ * list, place, participants with roles (picked by any of their names, or
+ * created on the spot), casualty figures with their source, and evidence
+ * chosen among the passages tagged with its participants.
+ */
+export function EventForm({ api, types, onSaved, onCancel, onError }: EventFormProps) {
+  const loadActors = useCallback(() => api.call('actors.list', {}), [api]);
+  const { data: actors = [], reload: reloadActors } = useApiResult(api, loadActors, onError, ['actors']);
+  const loadHighlights = useCallback(() => api.call('highlights.list', {}), [api]);
+  const { data: highlights = [] } = useApiResult(api, loadHighlights, onError, ['highlights']);
+  const [title, setTitle] = useState('');
+  const [dateText, setDateText] = useState('');
+  const [precision, setPrecision] = useState<DatePrecision | ''>('');
+  const [type, setType] = useState('');
+  const [location, setLocation] = useState('');
+  const [participants, setParticipants] = useState<Participant[]>([]);
+  const [fatalities, setFatalities] = useState('');
+  const [injuries, setInjuries] = useState('');
+  const [source, setSource] = useState('');
+  const [notes, setNotes] = useState('');
+  const [evidence, setEvidence] = useState<ReadonlySet<string>>(new Set());
+  const [problem, setProblem] = useState('');
+
+  const candidates = useMemo(() => {
+    const ids = new Set(participants.map((participant) => participant.actor.id));
+    return highlights.filter((highlight) => highlight.actorIds.some((id) => ids.has(id)));
+  }, [highlights, participants]);
+
+  const addParticipant = (actor: ActorRecord) => setParticipants((current) => [...current, { actor, role: '' }]);
+  const createActor = async (name: string) => {
+    try {
+      const actor = await api.call('actors.create', { name });
+      reloadActors();
+      addParticipant(actor);
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    let date;
+    try {
+      date = parseEventDate(dateText, precision || undefined);
+    } catch (error) {
+      setProblem((error as Error).message);
+      return;
+    }
+    const fatalitiesCount = count(fatalities, source);
+    const injuriesCount = count(injuries, source);
+    setProblem('');
+    try {
+      const saved = await api.call('events.create', {
+        title: title.trim(),
+        date,
+        type,
+        location: location.trim(),
+        participants: participants.map(({ actor, role }) => ({ actorId: actor.id, role: role.trim() })),
+        evidence: candidates.filter((highlight) => evidence.has(highlight.id)).map((highlight) => highlight.id),
+        notes,
+        ...(fatalitiesCount ? { fatalities: fatalitiesCount } : {}),
+        ...(injuriesCount ? { injuries: injuriesCount } : {}),
+      });
+      onSaved(saved);
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  return (
+    <form className="record-form" aria-label="New event" onSubmit={(event) => void submit(event)}>
+      <label>
+        Title
+        <input type="text" dir="auto" required value={title} onChange={(event) => setTitle(event.target.value)} />
+      </label>
+      <label>
+        Date (YYYY-MM-DD, YYYY-MM, YYYY, or START..END)
+        <input type="text" required value={dateText} onChange={(event) => setDateText(event.target.value)} placeholder="2024-03-15" />
+      </label>
+      <label>
+        Precision
+        <select value={precision} onChange={(event) => setPrecision(event.target.value === '' ? '' : DatePrecisionSchema.parse(event.target.value))}>
+          <option value="">from the date as written</option>
+          {DatePrecisionSchema.options.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Type
+        <select value={type} onChange={(event) => setType(event.target.value)}>
+          <option value="">none</option>
+          {types.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Location
+        <input type="text" dir="auto" value={location} onChange={(event) => setLocation(event.target.value)} />
+      </label>
+      <fieldset>
+        <legend>Actors taking part</legend>
+        <ul className="link-list">
+          {participants.map((participant, index) => (
+            <li key={`${participant.actor.id}:${index}`} className="toolbar">
+              <span dir="auto">{participant.actor.name}</span>
+              <input
+                type="text"
+                aria-label={`Role of ${participant.actor.name}`}
+                list="event-roles"
+                value={participant.role}
+                onChange={(event) => setParticipants((current) => current.map((p, i) => (i === index ? { ...p, role: event.target.value } : p)))}
+              />
+              <button type="button" onClick={() => setParticipants((current) => current.filter((_, i) => i !== index))} aria-label={`Remove ${participant.actor.name}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+        <datalist id="event-roles">
+          {roles.map((role) => (
+            <option key={role} value={role} />
+          ))}
+        </datalist>
+        <QuickPicker label="Add an actor" items={actors} namesOf={actorNames} describe={(actor) => `${actor.name} (${actor.kind})`} keyOf={(actor) => actor.id} onPick={addParticipant} onCreate={(name) => void createActor(name)} createLabel="New actor" placeholder="Any name or alias" />
+      </fieldset>
+      <fieldset>
+        <legend>Casualties</legend>
+        <label>
+          Fatalities
+          <input type="number" min={0} step={1} value={fatalities} onChange={(event) => setFatalities(event.target.value)} />
+        </label>
+        <label>
+          Injuries
+          <input type="number" min={0} step={1} value={injuries} onChange={(event) => setInjuries(event.target.value)} />
+        </label>
+        <label>
+          Source of the figures
+          <input type="text" dir="auto" value={source} onChange={(event) => setSource(event.target.value)} />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Evidence</legend>
+        {candidates.length === 0 ? (
+          <p className="view-meta">Passages tagged with the actors taking part are offered here.</p>
+        ) : (
+          candidates.map((highlight) => (
+            <label key={highlight.id} className="toolbar">
+              <input
+                type="checkbox"
+                checked={evidence.has(highlight.id)}
+                onChange={(event) =>
+                  setEvidence((current) => {
+                    const next = new Set(current);
+                    if (event.target.checked) next.add(highlight.id);
+                    else next.delete(highlight.id);
+                    return next;
+                  })
+                }
+              />
+              <span dir="auto">“{highlight.target.quote.exact.slice(0, 160)}”</span>
+            </label>
+          ))
+        )}
+      </fieldset>
+      <label>
+        Notes
+        <textarea dir="auto" rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} />
+      </label>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="toolbar">
+        <button type="submit" className="primary">
+          Save event
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
