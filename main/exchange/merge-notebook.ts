@@ -1,0 +1,111 @@
+import { mkdir, open, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../shared/api/errors';
+import { recordSchemas, type RecordOf, type RecordType } from '../../shared/model/records';
+import type { EventBus } from '../events/event-bus';
+import type { NotebookStore } from '../notebook/notebook-store';
+import type { ArchiveLimits } from './archive-limits';
+import { planMerge } from './merge-plan';
+import type { MergeReport } from './merge-report';
+import { readAllRecords, type RecordSet } from './record-set';
+import { stageExchangeFile, type StagedBundle } from './staged-bundle';
+
+export interface MergeOptions {
+  passphrase?: string;
+  /** Check and report, write nothing. */
+  dryRun?: boolean;
+  limits?: ArchiveLimits;
+  /** Told which records changed, so open views refresh. */
+  events?: EventBus;
+}
+
+/** Blobs before the records that name them; documents before their highlights. */
+const applyOrder: readonly RecordType[] = ['tags', 'actors', 'documents', 'events', 'notes', 'highlights'];
+
+/**
+ * Merge an exchange file into the open notebook, all or nothing: the file is
+ * read, checked and staged, and the merge is planned and every resulting
+ * record validated, before anything is written. A file that fails any check
+ * leaves the notebook as it was.
+ */
+export async function mergeExchangeFile(store: NotebookStore, file: string, options: MergeOptions = {}): Promise<MergeReport> {
+  if (store.readOnly && !options.dryRun) throw new ApiError('INTERNAL', 'The notebook was opened read-only; it cannot be merged into.');
+  const bundle = await stageExchangeFile(file, {
+    ...(options.passphrase ? { passphrase: options.passphrase } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+    stagingParent: store.info.path,
+    hasBlob: (sha256) => hasBlob(store, sha256),
+  });
+  try {
+    const plan = planMerge(await readAllRecords(store), bundle.records);
+    validateWrites(plan.writes);
+    if (!options.dryRun) {
+      await applyBlobs(store, bundle);
+      await applyRecords(store, plan.writes, options.events);
+    }
+    return {
+      dryRun: options.dryRun === true,
+      file: {
+        author: bundle.manifest.author,
+        createdAt: bundle.manifest.createdAt,
+        appVersion: bundle.manifest.appVersion,
+        notebookName: bundle.manifest.notebookName,
+        selection: bundle.manifest.selection,
+        encrypted: bundle.encrypted,
+      },
+      ...plan.outcome,
+      blobs: { added: bundle.blobs.size, bytes: [...bundle.blobs.values()].reduce((sum, blob) => sum + blob.size, 0) },
+    };
+  } finally {
+    await bundle.discard();
+  }
+}
+
+async function hasBlob(store: NotebookStore, sha256: string): Promise<boolean> {
+  return (await stat(store.blobs.pathOf(sha256)).catch(() => undefined))?.isFile() === true;
+}
+
+function validateWrites(writes: RecordSet): void {
+  for (const type of applyOrder) {
+    for (const record of writes[type] as RecordOf<RecordType>[]) {
+      const parsed = recordSchemas[type].safeParse(record);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ApiError('CONFLICT', `Merging would make the ${type} record ${record.id} invalid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}), for instance a comment too long once both versions are kept. Nothing was imported.`);
+      }
+    }
+  }
+}
+
+/** Staged blobs are on the notebook's disk, so each is renamed into place: a crash leaves it whole or absent. */
+async function applyBlobs(store: NotebookStore, bundle: StagedBundle): Promise<void> {
+  const folders = new Set<string>();
+  for (const [sha256, staged] of bundle.blobs) {
+    const target = store.blobs.pathOf(sha256);
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(staged.file, target);
+    folders.add(path.dirname(target));
+  }
+  for (const folder of folders) await fsyncFolder(folder);
+}
+
+async function fsyncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function applyRecords(store: NotebookStore, writes: RecordSet, events: EventBus | undefined): Promise<void> {
+  for (const type of applyOrder) {
+    const records = writes[type] as RecordOf<RecordType>[];
+    if (records.length === 0) continue;
+    const collection = store.collection(type);
+    // Puts to one file are coalesced into few writes by the store, so they are issued together.
+    await Promise.all(records.map((record) => collection.put(record)));
+    events?.emit('records.changed', { type, ids: records.map((record) => record.id) });
+  }
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../shared/api/errors';
+import { recordSchemas } from '../../shared/model/records';
+import { defaultArchiveLimits, type ArchiveLimits } from './archive-limits';
+import { readArchive } from './archive-reader';
+import { writeDurably } from './durable-file';
+import { decryptFile, startsEncrypted } from './encryption';
+import { fromJsonLines } from './json-lines';
+import type { Manifest } from './manifest';
+import { blobsOfDocument, emptyRecordSet, type RecordSet } from './record-set';
+
+/** An exchange file, read and checked through: its records validated, the blobs the notebook lacks copied aside. */
+export interface StagedBundle {
+  manifest: Manifest;
+  encrypted: boolean;
+  records: RecordSet;
+  /** Staged copies of blobs the notebook does not have, by SHA-256. */
+  blobs: Map<string, { file: string; size: number }>;
+  discard(): Promise<void>;
+}
+
+export interface StageOptions {
+  passphrase?: string;
+  limits?: ArchiveLimits;
+  /** Where to stage: a folder on the notebook's disk, so applying is a rename. */
+  stagingParent: string;
+  hasBlob(sha256: string): Promise<boolean>;
+}
+
+/**
+ * Read an exchange file (decrypting it first when it is encrypted) into a
+ * staging folder. Every check happens here, before the notebook is touched:
+ * the archive's structure and hashes, every record against its schema, and
+ * that every blob a document needs is in the file or already in the notebook.
+ */
+export async function stageExchangeFile(file: string, options: StageOptions): Promise<StagedBundle> {
+  const dir = path.join(options.stagingParent, `.exchange-${randomBytes(6).toString('hex')}`);
+  await mkdir(path.join(dir, 'blobs'), { recursive: true });
+  const discard = () => rm(dir, { recursive: true, force: true });
+  try {
+    const encrypted = startsEncrypted(await readStart(file));
+    let archive = file;
+    if (encrypted) {
+      if (!options.passphrase) throw new ApiError('PASSWORD_REQUIRED', 'This file is encrypted: give its passphrase to import it.');
+      archive = path.join(dir, 'decrypted.zip');
+      await decryptFile(file, archive, options.passphrase);
+    }
+    const records = emptyRecordSet();
+    const blobs: StagedBundle['blobs'] = new Map();
+    const limits = options.limits ?? defaultArchiveLimits;
+    const manifest = await readArchive(archive, limits, {
+      async records(type, content, name) {
+        const schema = recordSchemas[type];
+        const seen = new Set<string>();
+        const list = records[type] as unknown[];
+        for await (const raw of fromJsonLines(content, limits.maxRecordLineBytes, name)) {
+          const parsed = schema.safeParse(raw);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new ApiError('DAMAGED_FILE', `Record ${list.length + 1} of ${name} fails its schema${issue ? ` at ${issue.path.join('.') || 'record'}: ${issue.message}` : ''}. Nothing was imported.`);
+          }
+          if (seen.has(parsed.data.id)) throw new ApiError('DAMAGED_FILE', `${name} holds the record ${parsed.data.id} twice. Nothing was imported.`);
+          seen.add(parsed.data.id);
+          list.push(parsed.data);
+        }
+      },
+      async blob(sha256, content) {
+        if (await options.hasBlob(sha256)) {
+          // Still read through, so its hash is checked like every other entry.
+          content.resume();
+          await new Promise<void>((resolve, reject) => content.once('end', resolve).once('error', reject));
+          return;
+        }
+        const target = path.join(dir, 'blobs', sha256);
+        blobs.set(sha256, { file: target, size: await writeDurably(content, target) });
+      },
+    });
+    for (const document of records.documents) {
+      for (const ref of blobsOfDocument(document)) {
+        if (!blobs.has(ref.sha256) && !(await options.hasBlob(ref.sha256))) {
+          throw new ApiError('DAMAGED_FILE', `The content of “${document.title}” (${ref.sha256}) is neither in the file nor in this notebook. Nothing was imported.`);
+        }
+      }
+    }
+    return { manifest, encrypted, records, blobs, discard };
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}
+
+async function readStart(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new ApiError('NOT_FOUND', `Cannot open ${file}: ${error.code === 'ENOENT' ? 'there is no such file' : error.message}.`);
+  });
+  try {
+    const start = Buffer.alloc(16);
+    const { bytesRead } = await handle.read(start, 0, start.length, 0);
+    return start.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

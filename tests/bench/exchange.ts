@@ -1,0 +1,91 @@
+// Exchange figures: exporting a large notebook to one file and merging that
+// file into an empty notebook, with the process's peak memory, which must
+// stay bounded (blobs are streamed, never held whole). The notebook is
+// generated straight into the on-disk format, then used through the real store.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { exportNotebook } from '../../main/exchange/export-notebook';
+import { mergeExchangeFile } from '../../main/exchange/merge-notebook';
+import { MANIFEST_FILE } from '../../main/notebook/notebook-folder';
+import { NotebookStore, notebookLayout } from '../../main/notebook/notebook-store';
+import { BlobStore } from '../../main/storage/blob-store';
+import { RECORD_FILE_VERSION } from '../../main/storage/record-file';
+import { describeRange } from '../../shared/anchoring/text-quote';
+import { NOTEBOOK_FORMAT, NOTEBOOK_FORMAT_VERSION } from '../../shared/model/notebook';
+import type { DocumentRecord, HighlightRecord } from '../../shared/model/records';
+import { generatedText } from '../support/notebook-fixture';
+import { printFigure } from './figures';
+
+const now = new Date().toISOString();
+const base = () => ({ id: randomUUID(), createdAt: now, updatedAt: now, author: 'Bench' });
+
+async function generateNotebook(dir: string, documents: number, blobBytes: number, highlights: number): Promise<void> {
+  await mkdir(path.join(dir, notebookLayout.highlights), { recursive: true });
+  await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ format: NOTEBOOK_FORMAT, formatVersion: NOTEBOOK_FORMAT_VERSION, name: 'Bench', createdAt: now }));
+  const blobs = new BlobStore(path.join(dir, notebookLayout.blobs));
+  const perDocument = Math.ceil(highlights / documents);
+  const docs: DocumentRecord[] = [];
+  for (let d = 0; d < documents; d += 1) {
+    // A PDF's bytes do not compress; the canonical text does.
+    const original = await blobs.put(Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(Math.floor(blobBytes / documents))]), 'application/pdf');
+    const text = generatedText(60, d);
+    const textBlob = await blobs.put(text, 'text/plain; charset=utf-8');
+    const document: DocumentRecord = { ...base(), kind: 'pdf', title: `Report ${d}`, authors: ['Analyst'], direction: 'ltr', language: 'en', original, text: textBlob, tags: [] };
+    docs.push(document);
+    const records: HighlightRecord[] = Array.from({ length: perDocument }, (_, i) => {
+      const start = (i * 37) % (text.length - 80);
+      return { ...base(), documentId: document.id, target: describeRange(text, start, start + 50), color: 'yellow', comment: i % 3 === 0 ? 'Check against the weekly report.' : '', tags: [], actorIds: [], eventIds: [] };
+    });
+    await writeFile(path.join(dir, notebookLayout.highlights, `${document.id}.json`), JSON.stringify({ formatVersion: RECORD_FILE_VERSION, records }));
+  }
+  await writeFile(path.join(dir, notebookLayout.documents), JSON.stringify({ formatVersion: RECORD_FILE_VERSION, records: docs }));
+}
+
+/**
+ * Wall time, CPU time (which a busy machine does not inflate, unlike wall
+ * time) and peak resident memory, sampled every 50 ms, while `work` runs.
+ */
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; peakRssMb: number }> {
+  globalThis.gc?.();
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  try {
+    const result = await work();
+    const used = process.cpuUsage(cpu);
+    return { result, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export async function benchExchange(documents = 1000, blobBytes = 500 * 2 ** 20, highlights = 100_000): Promise<void> {
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'fieldbook-bench-'));
+  try {
+    await generateNotebook(path.join(temp, 'source'), documents, blobBytes, highlights);
+    const params = { documents, blob_mb: Math.round(blobBytes / 2 ** 20), highlights };
+    const source = await NotebookStore.open(path.join(temp, 'source'), { readOnly: true });
+    const file = path.join(temp, 'bench.fieldbook');
+    const exported = await measured(() => exportNotebook(source, file, { author: 'Bench' }));
+    printFigure('exchange_export', params, exported.seconds, 's');
+    printFigure('exchange_export_cpu', params, exported.cpuSeconds, 's');
+    printFigure('exchange_export_peak_rss', params, exported.peakRssMb, 'MB');
+    printFigure('exchange_file_size', params, (await stat(file)).size / 2 ** 20, 'MB');
+    await source.close();
+
+    const target = await NotebookStore.open(path.join(temp, 'target'), { create: true });
+    const merged = await measured(() => mergeExchangeFile(target, file));
+    printFigure('exchange_merge_into_empty', params, merged.seconds, 's');
+    printFigure('exchange_merge_into_empty_cpu', params, merged.cpuSeconds, 's');
+    printFigure('exchange_merge_peak_rss', params, merged.peakRssMb, 'MB');
+    const again = await measured(() => mergeExchangeFile(target, file));
+    printFigure('exchange_merge_again_no_change', params, again.seconds, 's');
+    printFigure('exchange_merge_again_no_change_cpu', params, again.cpuSeconds, 's');
+    await target.close();
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}

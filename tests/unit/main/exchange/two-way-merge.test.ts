@@ -1,0 +1,148 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportNotebook } from '../../../../main/exchange/export-notebook';
+import { mergeExchangeFile } from '../../../../main/exchange/merge-notebook';
+import type { RecordSet } from '../../../../main/exchange/record-set';
+import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
+import { makeTempDir } from '../../../support/temp-dir';
+import { highlightQuote, populatedNotebook, snapshot, type FixtureIds } from './exchange-fixture';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+beforeEach(async () => (temp = await makeTempDir()));
+afterEach(() => temp.remove());
+
+const sharedPdfText = 'A report both researchers imported on their own. It names Esmail Qaani twice. Qaani travelled to Baghdad.';
+
+/** Document ids replaced by their content hash, so two notebooks that kept different ids for one file compare equal. */
+function byContent(records: RecordSet): unknown {
+  const sha = new Map(records.documents.map((document) => [document.id, document.original.sha256]));
+  return {
+    ...records,
+    documents: records.documents.map((document) => ({ ...document, id: sha.get(document.id) })).sort((a, b) => String(a.id).localeCompare(String(b.id))),
+    highlights: records.highlights.map((highlight) => ({ ...highlight, documentId: sha.get(highlight.documentId) })),
+    notes: records.notes.map((note) => (note.attachedTo?.kind === 'document' ? { ...note, attachedTo: { ...note.attachedTo, id: sha.get(note.attachedTo.id) } } : note)),
+  };
+}
+
+async function exchange(from: OpenTestNotebook, to: OpenTestNotebook, name: string) {
+  const file = path.join(temp.dir, `${name}.fieldbook`);
+  await exportNotebook(from.store, file, { author: name });
+  return mergeExchangeFile(to.store, file);
+}
+
+describe('two copies of a notebook edited independently', () => {
+  async function divergedCopies(): Promise<{ a: OpenTestNotebook; b: OpenTestNotebook; ids: FixtureIds; shared: { a: string; b: string } }> {
+    const a = await populatedNotebook(path.join(temp.dir, 'a'), 'Layla');
+    const b = await openTestNotebook(path.join(temp.dir, 'b'), 'Omar');
+    await exchange(a, b, 'copy');
+    const { ids } = a;
+
+    // Layla: a new highlight, her own note text and comment, a deletion, the shared report and an actor.
+    await highlightQuote(a.records, ids.document, 'Casualty figures were disputed');
+    await a.records.update('notes', ids.note, { body: 'The meeting matters because of the vote. Layla: and the budget.' });
+    await a.records.update('highlights', ids.highlight, { comment: 'Layla thinks this was the first meeting.' });
+    await a.records.delete('highlights', ids.denial);
+    const sharedA = await addTextDocument(a.records, 'Report (Layla’s copy)', sharedPdfText);
+    await highlightQuote(a.records, sharedA.id, 'names Esmail Qaani twice');
+    await a.records.create('actors', { name: 'Esmail Qaani', kind: 'person', aliases: [], description: '', affiliations: [] });
+
+    // Omar: his own new highlight, a different note edit and comment, an event retitled, the same report.
+    await highlightQuote(b.records, ids.document, 'denied any role');
+    await b.records.update('notes', ids.note, { body: 'Omar: the vote was postponed, so the meeting matters less.' });
+    await b.records.update('highlights', ids.highlight, { comment: 'Omar doubts the date.' });
+    await b.records.update('events', ids.event, { title: 'Green Zone meeting (3 Nov)' });
+    const sharedB = await addTextDocument(b.records, 'Report (Omar’s copy)', sharedPdfText);
+    await highlightQuote(b.records, sharedB.id, 'Qaani travelled to Baghdad');
+    await b.records.create('actors', { name: 'Qaani', kind: 'person', aliases: ['Esmail Qaani'], description: '', affiliations: [] });
+    return { a, b, ids, shared: { a: sharedA.id, b: sharedB.id } };
+  }
+
+  it('exchanged both ways, ends with the same content, nothing lost, conflicts listed', async () => {
+    const { a, b, ids, shared } = await divergedCopies();
+    const intoA = await exchange(b, a, 'omar');
+    const intoB = await exchange(a, b, 'layla');
+    const [left, right] = [await snapshot(a.store), await snapshot(b.store)];
+
+    expect(byContent(left.records)).toEqual(byContent(right.records));
+    expect(left.blobs).toEqual(right.blobs);
+
+    // Both note versions and both comments survive, and the conflict is reported on each side.
+    const note = left.records.notes.find((candidate) => candidate.id === ids.note);
+    expect(note?.body).toContain('Layla: and the budget.');
+    expect(note?.body).toContain('Omar: the vote was postponed');
+    const comment = left.records.highlights.find((candidate) => candidate.id === ids.highlight)?.comment;
+    expect(comment).toContain('Layla thinks');
+    expect(comment).toContain('Omar doubts');
+    expect(intoA.conflicts.map((conflict) => [conflict.id, conflict.reason, conflict.fields])).toEqual(
+      expect.arrayContaining([
+        [ids.note, 'kept-both-versions', ['body']],
+        [ids.highlight, 'kept-both-versions', ['comment']],
+      ]),
+    );
+    // Layla's file then carries both versions already: Omar's notebook takes them as an update, with no conflict left.
+    expect(intoB.updated.map((updated) => updated.id)).toEqual(expect.arrayContaining([ids.note, ids.highlight]));
+    expect(intoB.conflicts).toEqual([]);
+
+    // The deletion travelled; the later title won; the shared report is one document with both people's highlights.
+    expect(right.records.highlights.find((candidate) => candidate.id === ids.denial)?.deletedAt).toBeDefined();
+    expect(left.records.events[0]?.title).toBe('Green Zone meeting (3 Nov)');
+    const reportCopies = (records: RecordSet) => records.documents.filter((document) => document.title.startsWith('Report'));
+    expect(reportCopies(left.records).map((document) => document.id)).toEqual([shared.a]);
+    expect(reportCopies(right.records).map((document) => document.id)).toEqual([shared.b]);
+    expect(left.records.highlights.filter((highlight) => highlight.documentId === shared.a).map((highlight) => highlight.target.quote.exact).sort()).toEqual([
+      'Qaani travelled to Baghdad',
+      'names Esmail Qaani twice',
+    ]);
+    expect(intoA.skipped).toEqual([expect.objectContaining({ type: 'documents', id: shared.b, reason: expect.stringContaining('Same content') })]);
+
+    // Qaani and Esmail Qaani are proposed as one actor, not merged.
+    expect(intoA.proposals).toEqual([expect.objectContaining({ incoming: expect.objectContaining({ label: 'Qaani' }), existing: expect.objectContaining({ label: 'Esmail Qaani' }), matched: 'Esmail Qaani' })]);
+    expect(left.records.actors.filter((actor) => actor.name.includes('Qaani'))).toHaveLength(2);
+    await Promise.all([a.store.close(), b.store.close()]);
+  });
+
+  it('A merged into B gives the same notebook as B merged into A', async () => {
+    const { a, b } = await divergedCopies();
+    const [fileA, fileB] = [path.join(temp.dir, 'a.fieldbook'), path.join(temp.dir, 'b.fieldbook')];
+    await exportNotebook(a.store, fileA, { author: 'Layla' });
+    await exportNotebook(b.store, fileB, { author: 'Omar' });
+    const aIntoB = await openTestNotebook(path.join(temp.dir, 'a-into-b'));
+    await mergeExchangeFile(aIntoB.store, fileB);
+    await mergeExchangeFile(aIntoB.store, fileA);
+    const bIntoA = await openTestNotebook(path.join(temp.dir, 'b-into-a'));
+    await mergeExchangeFile(bIntoA.store, fileA);
+    await mergeExchangeFile(bIntoA.store, fileB);
+    const [left, right] = [await snapshot(aIntoB.store), await snapshot(bIntoA.store)];
+    expect(byContent(left.records)).toEqual(byContent(right.records));
+    expect(left.blobs).toEqual(right.blobs);
+    await Promise.all([a.store.close(), b.store.close(), aIntoB.store.close(), bIntoA.store.close()]);
+  });
+
+  it('merging the same file twice changes nothing the second time', async () => {
+    const { a, b } = await divergedCopies();
+    const file = path.join(temp.dir, 'omar.fieldbook');
+    await exportNotebook(b.store, file, { author: 'Omar' });
+    const first = await mergeExchangeFile(a.store, file);
+    expect(first.updated.length + first.added.length).toBeGreaterThan(0);
+    const before = await snapshot(a.store);
+    const second = await mergeExchangeFile(a.store, file);
+    expect(second.added).toEqual([]);
+    expect(second.updated).toEqual([]);
+    expect(second.conflicts).toEqual([]);
+    expect(await snapshot(a.store)).toEqual(before);
+    await Promise.all([a.store.close(), b.store.close()]);
+  });
+
+  it('a dry run reports the merge and writes nothing', async () => {
+    const { a, b } = await divergedCopies();
+    const before = await snapshot(a.store);
+    const file = path.join(temp.dir, 'omar.fieldbook');
+    await exportNotebook(b.store, file, { author: 'Omar' });
+    const report = await mergeExchangeFile(a.store, file, { dryRun: true });
+    expect(report.dryRun).toBe(true);
+    expect(report.counts.added.highlights).toBe(2);
+    expect(report.conflicts.length).toBeGreaterThan(0);
+    expect(await snapshot(a.store)).toEqual(before);
+    await Promise.all([a.store.close(), b.store.close()]);
+  });
+});
