@@ -1,8 +1,15 @@
 import type { LibraryCollection, LibraryItem } from '../../shared/model/library';
 import type { RecordOf } from '../../shared/model/records';
+import { actorNetwork } from '../actors/actor-network';
+import { actorProfile } from '../actors/actor-profile';
+import { findMentions } from '../actors/mention-finder';
+import { tagMentions } from '../actors/mention-tagger';
 import type { Services } from '../app/services';
+import { eventEvidence, timeline } from '../event-records/timeline';
 import { createTextDocument } from '../records/documents';
 import { createHighlight } from '../records/highlights';
+import { highlightPage } from '../records/highlight-page';
+import { readDocumentBlob, readDocumentContent } from '../content/document-content';
 import { defaultImportLimits } from '../import/extracted-document';
 import { createUploader, type Handlers, type Upload } from './dispatcher';
 
@@ -33,18 +40,39 @@ export function createHandlers(services: Services): Handlers {
     'highlights.create': (input) => createHighlight(records(), services.current().texts, input),
     'highlights.update': ({ id, patch }) => records().update('highlights', id, patch),
     'highlights.delete': ({ id }) => records().delete('highlights', id),
+    'highlights.restore': ({ id }) => records().restore('highlights', id),
+    'highlights.page': (args) => highlightPage(records(), args),
+    'documents.get': ({ id }) => records().get('documents', id),
+    'documents.content': ({ id }) => readDocumentContent(services.current(), id),
+    'documents.blob': ({ id, sha256 }) => readDocumentBlob(services.current(), id, sha256),
     'actors.list': ({ includeDeleted }) => records().list('actors', { includeDeleted }),
     'actors.create': (input) => records().create('actors', input),
     'actors.update': ({ id, patch }) => records().update('actors', id, patch),
     'actors.delete': ({ id }) => records().delete('actors', id),
     'events.list': ({ includeDeleted }) => records().list('events', { includeDeleted }),
-    'events.create': (input) => records().create('events', input),
-    'events.update': ({ id, patch }) => records().update('events', id, patch),
+    'events.create': (input) => services.current().eventRecords.create(input),
+    'events.update': ({ id, patch }) => services.current().eventRecords.update(id, patch),
     'events.delete': ({ id }) => records().delete('events', id),
+    'actors.merge': ({ survivorId, loserId }) => services.current().merges.merge(survivorId, loserId),
+    'actors.unmerge': ({ mergeId }) => services.current().merges.unmerge(mergeId),
+    'actors.merges': () => services.current().merges.list(),
+    'actors.profile': ({ id }) => actorProfile(records(), id),
+    'actors.network': (filter) => actorNetwork(records(), filter),
+    'mentions.find': ({ actorId, limit }) => findMentions(records(), services.current().texts, { limit, ...(actorId ? { actorId } : {}) }),
+    'mentions.tag': ({ mentions }) => tagMentions(records(), services.current().texts, mentions),
+    'events.timeline': () => timeline(records()),
+    'events.evidence': ({ id }) => eventEvidence(records(), id),
+    'events.types': () => services.current().eventTypes.list(),
+    'events.setTypes': ({ types }) => services.current().eventTypes.replace(types),
     'notes.list': ({ includeDeleted }) => records().list('notes', { includeDeleted }),
-    'notes.create': (input) => records().create('notes', input),
-    'notes.update': ({ id, patch }) => records().update('notes', id, patch),
+    'notes.create': (input) => services.current().notes.create(input),
+    'notes.update': ({ id, patch }) => services.current().notes.update(id, patch),
     'notes.delete': ({ id }) => records().delete('notes', id),
+    'notes.get': ({ id }) => records().get('notes', id),
+    'notes.backlinks': (target) => services.current().notes.backlinks(target),
+    'notes.attached': (target) => services.current().notes.attached(target),
+    'notes.resolve': ({ links }) => services.current().notes.resolve(links),
+    'notes.linkCandidates': () => services.current().notes.candidates(),
     'tags.list': ({ includeDeleted }) => records().list('tags', { includeDeleted }),
     'tags.create': (input) => records().create('tags', input),
     'tags.update': ({ id, patch }) => records().update('tags', id, patch),
@@ -55,6 +83,14 @@ export function createHandlers(services: Services): Handlers {
     'settings.update': (patch) => services.settings.update(patch),
     'tasks.list': () => services.tasks.list(),
     'tasks.cancel': ({ taskId }) => ({ cancelled: services.tasks.cancel(taskId) }),
+    'search.query': (args) => services.current().search.service.search(args),
+    'search.status': () => services.current().search.indexer.status(),
+    'search.reindex': () => {
+      const { indexer } = services.current().search;
+      const task = services.tasks.start('reindex', 'Rebuilding the search index', ({ signal, progress }) => indexer.rebuild((done, total) => progress(done, total), signal));
+      task.result.catch((error: unknown) => console.error('Rebuilding the search index failed', error));
+      return { taskId: task.taskId };
+    },
   };
 }
 

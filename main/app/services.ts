@@ -1,15 +1,22 @@
+import type { EventPayload } from '../../shared/api/contract';
 import type { AppInfo, HostKind } from '../../shared/model/app';
 import type { NotebookInfo, RecentNotebook } from '../../shared/model/notebook';
 import path from 'node:path';
+import { ActorMerger } from '../actors/actor-merge';
+import { EventRecords } from '../event-records/event-records';
+import { EventTypes } from '../event-records/event-types';
 import { EventBus } from '../events/event-bus';
 import { ImportService } from '../import/import-service';
 import { UploadStore } from '../import/upload-store';
 import { ExtractionPool } from '../import/worker/extraction-pool';
 import { NotebookStore } from '../notebook/notebook-store';
+import { NoteService } from '../notes/note-service';
 import { RecentNotebooks } from '../notebook/recent-notebooks';
 import { welcomeDocument } from '../notebook/welcome-document';
 import { createTextDocument } from '../records/documents';
 import { RecordService } from '../records/record-service';
+import { type NotebookSearch, openNotebookSearch } from '../search/notebook-search';
+import { SegmentBuilder } from '../search/segment-builder';
 import { TextCache } from '../records/text-cache';
 import { currentAuthor } from '../settings/author';
 import { SettingsStore } from '../settings/settings-store';
@@ -32,6 +39,11 @@ export interface OpenNotebook {
   readonly texts: TextCache;
   readonly imports: ImportService;
   readonly uploads: UploadStore;
+  readonly merges: ActorMerger;
+  readonly eventRecords: EventRecords;
+  readonly eventTypes: EventTypes;
+  readonly notes: NoteService;
+  readonly search: NotebookSearch;
 }
 
 export type ImportSource = ({ paths: string[] } | { batch: string }) & { passwords?: Record<string, string> };
@@ -64,12 +76,34 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const tasks = new TaskRunner(events);
   let pool: ExtractionPool | undefined;
   const extractionPool = () => (pool ??= new ExtractionPool());
+  // One worker builds the search index, whichever notebook is open.
+  const segmentBuilder = new SegmentBuilder();
+  segmentBuilder.warm();
   const attach = (store: NotebookStore): OpenNotebook => {
     const records = new RecordService(store, author, events);
-    return { store, records, texts: new TextCache(store.blobs), imports: new ImportService(records, extractionPool), uploads: new UploadStore(store.info.path) };
+    const texts = new TextCache(store.blobs);
+    return {
+      store,
+      records,
+      texts,
+      search: openNotebookSearch({ store, records, texts }, segmentBuilder.build, { onChange: (status) => events.emit('search.updated', status) }),
+      imports: new ImportService(records, extractionPool),
+      uploads: new UploadStore(store.info.path),
+      merges: new ActorMerger(records, events, author),
+      eventRecords: new EventRecords(records),
+      eventTypes: new EventTypes(store),
+      notes: new NoteService(records),
+    };
   };
 
   let current = await openInitial();
+  // Every change (an edit, each imported document) reaches the open notebook's index.
+  events.subscribe((event, payload) => {
+    if (event === 'records.changed') {
+      const { type, ids } = payload as EventPayload<'records.changed'>;
+      current.search.indexer.notify(type, ids);
+    }
+  });
 
   async function openInitial(): Promise<OpenNotebook> {
     const chosen = options.notebookDir ?? (await recent.last());
@@ -98,6 +132,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const next = attach(await NotebookStore.open(dir, openOptions));
       const previous = current;
       current = next;
+      await previous.search.indexer.close();
       await previous.store.close();
       await recent.remember(next.store.info);
       events.emit('notebook.changed', next.store.info);
@@ -136,6 +171,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     },
     async close() {
       await pool?.close();
+      await current.search.indexer.close();
+      await segmentBuilder.close();
       await current.store.close();
     },
   };

@@ -4,13 +4,21 @@ import { appVersion } from '../app/version';
 import { type Command, type CommandOutput, type OptionValues, UsageError } from './command';
 import { actorAddCommand } from './commands/actor-add';
 import { doctorCommand } from './commands/doctor';
+import { eventAddCommand } from './commands/event-add';
+import { exportCommand } from './commands/export';
+import { exportAnnotationsCommand } from './commands/export-annotations';
 import { highlightAddCommand } from './commands/highlight-add';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { listCommand } from './commands/list';
+import { mentionsCommand } from './commands/mentions';
+import { noteAddCommand } from './commands/note-add';
+import { mergeCommand } from './commands/merge';
+import { reindexCommand } from './commands/reindex';
+import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
 
-export const commands: readonly Command[] = [serveCommand, initCommand, importCommand, listCommand, actorAddCommand, highlightAddCommand, doctorCommand];
+export const commands: readonly Command[] = [serveCommand, initCommand, importCommand, listCommand, actorAddCommand, eventAddCommand, highlightAddCommand, noteAddCommand, mentionsCommand, searchCommand, reindexCommand, exportCommand, mergeCommand, exportAnnotationsCommand, doctorCommand];
 
 const consoleOutput: CommandOutput = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { EventTypeList } from '../actors/event-types';
+import { ActorMerge } from '../actors/merge';
+import { MentionList, MentionTagResult, MentionTarget } from '../actors/mentions';
+import { ActorNetwork, ActorProfile, EventEvidence, NetworkFilter, TimelineEntry } from '../actors/view-models';
 import { AppInfo } from '../model/app';
+import { DocumentStructure } from '../model/document-structure';
+import { HighlightPage, HighlightPageArgs } from '../model/highlight-page';
 import { ImportSummary } from '../model/import';
 import { LibraryCollection, LibraryCounts, LibraryPage } from '../model/library';
 import { NotebookInfo, NotebookName, RecentNotebook } from '../model/notebook';
@@ -16,16 +22,22 @@ import {
   HighlightCreate,
   HighlightPatch,
   HighlightRecord,
+  NoteAttachment,
   NoteCreate,
   NotePatch,
   NoteRecord,
   RecordId,
   RecordType,
+  Sha256,
   TagCreate,
   TagPatch,
   TagRecord,
 } from '../model/records';
 import { Settings } from '../model/settings';
+import { Backlink } from '../notes/backlinks';
+import { LinkCandidate } from '../notes/link-candidates';
+import { LinkRefSchema, ResolvedLink } from '../notes/link-resolution';
+import { SearchArgs, SearchResult, SearchStatus } from '../search/results';
 import { TaskProgress } from '../model/task';
 
 /**
@@ -74,9 +86,42 @@ export const methods = {
   },
   ...crud('documents', DocumentRecord, DocumentCreate, DocumentPatch),
   ...crud('highlights', HighlightRecord, HighlightCreate, HighlightPatch, listArgs.extend({ documentId: RecordId.optional() }).strict()),
+  /** The reader's content: canonical text, structure (paragraphs when the import kept none) and, for web pages and Markdown, the sanitised HTML. */
+  'documents.get': { args: byId, result: DocumentRecord },
+  'documents.content': { args: byId, result: z.object({ text: z.string(), structure: DocumentStructure, html: z.string().optional() }) },
+  /** One of a document's own blobs (original file, saved-page image), base64 so both transports carry it as JSON. */
+  'documents.blob': { args: z.object({ id: RecordId, sha256: Sha256 }).strict(), result: z.object({ mediaType: z.string(), base64: z.string() }) },
+  'highlights.restore': { args: byId, result: HighlightRecord },
+  /** The all-highlights view: one filtered page, reading only the documents that page needs. */
+  'highlights.page': { args: HighlightPageArgs, result: HighlightPage },
   ...crud('actors', ActorRecord, ActorCreate, ActorPatch),
   ...crud('events', EventRecord, EventCreate, EventPatch),
+  /** Fold the loser into the survivor: names, links, tagged passages, event roles and notes move; the loser becomes a tombstone. */
+  'actors.merge': { args: z.object({ survivorId: RecordId, loserId: RecordId }).strict(), result: ActorMerge },
+  /** Undo a merge: what it changed goes back (see main/actors/actor-merge.ts for edits made since). */
+  'actors.unmerge': { args: z.object({ mergeId: RecordId }).strict(), result: ActorMerge },
+  'actors.merges': { args: noArgs, result: z.array(ActorMerge) },
+  'actors.profile': { args: byId, result: ActorProfile },
+  'actors.network': { args: NetworkFilter, result: ActorNetwork },
+  /** Actors' names and aliases found in documents and not yet tagged with them. */
+  'mentions.find': { args: z.object({ actorId: RecordId.optional(), limit: z.number().int().positive().max(10_000).default(2000) }).strict(), result: MentionList },
+  /** Tag mentions: each range becomes a highlight tagged with its actor. */
+  'mentions.tag': { args: z.object({ mentions: z.array(MentionTarget).min(1).max(10_000) }).strict(), result: MentionTagResult },
+  'events.timeline': { args: noArgs, result: z.array(TimelineEntry) },
+  'events.evidence': { args: byId, result: EventEvidence },
+  /** The notebook's editable list of event types (ACLED-like until edited). */
+  'events.types': { args: noArgs, result: EventTypeList },
+  'events.setTypes': { args: z.object({ types: EventTypeList }).strict(), result: EventTypeList },
   ...crud('notes', NoteRecord, NoteCreate, NotePatch),
+  'notes.get': { args: byId, result: NoteRecord },
+  /** The notes that link to a record (link syntax: shared/notes/link-syntax.ts). */
+  'notes.backlinks': { args: LinkRefSchema, result: z.array(Backlink) },
+  /** The notes that belong to a document, actor or event. */
+  'notes.attached': { args: NoteAttachment.strict(), result: z.array(NoteRecord) },
+  /** Link targets by their current names, so a rename shows everywhere it is linked. */
+  'notes.resolve': { args: z.object({ links: z.array(LinkRefSchema).max(10_000) }).strict(), result: z.array(ResolvedLink) },
+  /** What the editor offers after `[[`: every actor, event, document, highlight and note with the names it is found by. */
+  'notes.linkCandidates': { args: noArgs, result: z.array(LinkCandidate) },
   ...crud('tags', TagRecord, TagCreate, TagPatch),
   /** Import files and folders by path (command line, Electron's dialog), or a batch the UI uploaded. Progress arrives as task.progress, the summary as import.finished. */
   'import.start': {
@@ -90,6 +135,11 @@ export const methods = {
   'settings.update': { args: Settings.partial().strict(), result: Settings },
   'tasks.list': { args: noArgs, result: z.array(TaskProgress) },
   'tasks.cancel': { args: z.object({ taskId: z.string().min(1) }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  /** Search documents (by passage), highlights, notes, actors and events; query syntax in shared/search/query-syntax.ts. */
+  'search.query': { args: SearchArgs, result: SearchResult },
+  'search.status': { args: noArgs, result: SearchStatus },
+  /** Rebuild the search index from the records; progress arrives as task.progress. */
+  'search.reindex': { args: noArgs, result: z.object({ taskId: z.string() }) },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;
@@ -114,6 +164,8 @@ export const events = {
   'records.changed': z.object({ type: RecordType, ids: z.array(RecordId) }),
   'app.command': z.object({ command: AppCommand }),
   'import.finished': z.object({ taskId: z.string(), summary: ImportSummary }),
+  /** The search index changed (records indexed or dropped): open results may ask again. */
+  'search.updated': SearchStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

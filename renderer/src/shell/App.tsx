@@ -7,6 +7,15 @@ import type { Settings } from '../../../shared/model/settings';
 import { DropZone } from '../import/DropZone';
 import { ImportSummaryDialog } from '../import/ImportSummaryDialog';
 import { useImport } from '../import/useImport';
+import { ActorPage } from '../actors/ActorPage';
+import { MentionsView } from '../actors/MentionsView';
+import { AllHighlightsView } from '../highlights/AllHighlightsView';
+import { NetworkView } from '../network/NetworkView';
+import { NotesView } from '../notes/NotesView';
+import { TimelineView } from '../timeline/TimelineView';
+import { ReaderView } from '../reader/ReaderView';
+import { SearchView } from '../search/SearchView';
+import type { TextRange } from '../reader/view-props';
 import { LibraryView } from '../views/LibraryView';
 import { SettingsView } from '../views/SettingsView';
 import { ErrorBanner } from './ErrorBanner';
@@ -26,15 +35,48 @@ interface Loaded {
   counts: LibraryCounts;
 }
 
+/** The document open in the reader, and what to show in it; `opened` tells two openings of the same passage apart. */
+interface Reading {
+  documentId: string;
+  range?: TextRange;
+  terms?: readonly string[];
+  opened: number;
+}
+
 export function App({ api }: { api: FieldbookApi }) {
   const [loaded, setLoaded] = useState<Loaded>();
   const [error, setError] = useState<unknown>();
   const [section, setSection] = useState<Section>('documents');
   const [query, setQuery] = useState('');
   const [notebookDialog, setNotebookDialog] = useState(false);
+  const [reading, setReading] = useState<Reading>();
+  const [actorId, setActorId] = useState<string>();
+  const [noteId, setNoteId] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
+  /** Open a document in the reader, optionally at a passage and with search terms marked (library, search results, all highlights). */
+  const openDocument = useCallback((documentId: string, range?: TextRange, terms?: readonly string[]) => {
+    setReading({ documentId, opened: Date.now(), ...(range ? { range } : {}), ...(terms?.length ? { terms } : {}) });
+  }, []);
+  const showSection = useCallback((target: Section) => {
+    setReading(undefined);
+    setActorId(undefined);
+    setSection(target);
+  }, []);
+  /** Open a note in the notes section (search results, backlinks, attached notes). */
+  const openNote = useCallback((id: string) => {
+    setReading(undefined);
+    setActorId(undefined);
+    setSection('notes');
+    setNoteId(id);
+  }, []);
+  /** Open an actor's page (search results, notes). */
+  const openActor = useCallback((id: string) => {
+    setReading(undefined);
+    setSection('actors');
+    setActorId(id);
+  }, []);
   const imports = useImport(api, setError);
 
   const load = useCallback(async () => {
@@ -61,14 +103,14 @@ export function App({ api }: { api: FieldbookApi }) {
       api.on('app.command', ({ command }) => {
         if (command === 'focus-search') focusSearch();
         const target = sectionForCommand(command);
-        if (target) setSection(target);
+        if (target) showSection(target);
       }),
     ];
     return () => unsubscribe.forEach((stop) => stop());
-  }, [api, load, focusSearch]);
+  }, [api, load, focusSearch, showSection]);
 
   useEffect(() => applyTheme(loaded?.settings.theme ?? 'system'), [loaded?.settings.theme]);
-  useGlobalShortcuts({ focusSearch, showSection: setSection });
+  useGlobalShortcuts({ focusSearch, showSection });
 
   const updateSettings = useCallback(
     async (patch: Partial<Settings>) => {
@@ -96,7 +138,11 @@ export function App({ api }: { api: FieldbookApi }) {
         notebook={loaded.notebook}
         section={section}
         query={query}
-        onQuery={setQuery}
+        onQuery={(value) => {
+          setQuery(value);
+          // Typing a search leaves the reader for the results.
+          if (value.trim() !== '') setReading(undefined);
+        }}
         searchRef={searchRef}
         theme={loaded.settings.theme}
         onTheme={(theme) => void updateSettings({ theme }).catch(() => undefined)}
@@ -106,12 +152,53 @@ export function App({ api }: { api: FieldbookApi }) {
       <DropZone notebookName={loaded.notebook.name} onFiles={(files) => void imports.importFiles(files)} />
       <ImportSummaryDialog summary={imports.summary} onClose={imports.dismiss} onRetryWithPassword={imports.retryWithPassword} />
       <div className="app-body">
-        <Sidebar section={section} counts={loaded.counts} onSelect={setSection} />
+        <Sidebar section={section} counts={loaded.counts} onSelect={showSection} />
         <main id="main" className="main-pane" tabIndex={-1}>
           {error !== undefined && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
           <ProblemsBanner api={api} notebook={loaded.notebook} />
-          {section === 'settings' ? (
+          {!reading && query.trim() !== '' && (
+            <SearchView
+              api={api}
+              query={query}
+              onOpenDocument={openDocument}
+              onOpenRecord={(kind, id) => (kind === 'note' ? openNote(id) : kind === 'actor' ? openActor(id) : showSection('timeline'))}
+              onError={setError}
+            />
+          )}
+          {reading ? (
+            <ReaderView
+              key={`${reading.documentId}:${reading.opened}`}
+              api={api}
+              documentId={reading.documentId}
+              {...(reading.range ? { range: reading.range } : {})}
+              {...(reading.terms ? { terms: reading.terms } : {})}
+              onBack={() => setReading(undefined)}
+              onOpenNote={openNote}
+              onError={setError}
+            />
+          ) : section === 'settings' ? (
             <SettingsView settings={loaded.settings} onSave={updateSettings} />
+          ) : actorId ? (
+            <ActorPage
+              key={actorId}
+              api={api}
+              actorId={actorId}
+              onOpenActor={setActorId}
+              onOpenDocument={openDocument}
+              onBack={() => setActorId(undefined)}
+              onOpenNote={openNote}
+              onError={setError}
+            />
+          ) : section === 'timeline' ? (
+            <TimelineView api={api} onOpenActor={setActorId} onOpenDocument={openDocument} onError={setError} />
+          ) : section === 'network' ? (
+            <NetworkView api={api} onOpenActor={setActorId} onError={setError} />
+          ) : section === 'mentions' ? (
+            <MentionsView api={api} onOpenDocument={openDocument} onError={setError} />
+          ) : section === 'notes' ? (
+            <NotesView api={api} noteId={noteId} onSelectNote={setNoteId} onOpenDocument={openDocument} onOpenActor={setActorId} onOpenEvent={() => showSection('timeline')} onError={setError} />
+          ) : section === 'highlights' ? (
+            <AllHighlightsView api={api} onOpenDocument={openDocument} onError={setError} />
           ) : (
             <LibraryView
               api={api}
@@ -122,6 +209,7 @@ export function App({ api }: { api: FieldbookApi }) {
               onOpenSettings={() => setSection('settings')}
               onImport={(files) => void imports.importFiles(files)}
               importing={imports.preparing !== undefined}
+              {...(section === 'documents' ? { onOpen: (id: string) => openDocument(id) } : section === 'actors' ? { onOpen: setActorId } : {})}
             />
           )}
         </main>

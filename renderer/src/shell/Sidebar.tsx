@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { LibraryCounts } from '../../../shared/model/library';
 import { collectionOrder, collections, type Section } from './sections';
 
-const sections: readonly Section[] = [...collectionOrder, 'settings'];
+const sections: readonly Section[] = [...collectionOrder, 'highlights', 'timeline', 'network', 'mentions', 'settings'];
 
 interface SidebarProps {
   section: Section;
@@ -54,7 +54,13 @@ export function Sidebar({ section, counts, onSelect }: SidebarProps) {
   return (
     <nav className="sidebar" aria-label="Library" onKeyDown={onKeyDown}>
       <h2 className="sidebar-heading">Library</h2>
-      <ul>{collectionOrder.map((id) => item(id, collections[id].label, counts[id]))}</ul>
+      <ul>
+        {collectionOrder.map((id) => item(id, collections[id].label, counts[id]))}
+        {item('highlights', 'Highlights')}
+        {item('timeline', 'Timeline')}
+        {item('network', 'Network')}
+        {item('mentions', 'Mentions')}
+      </ul>
       <ul className="sidebar-footer">{item('settings', 'Settings')}</ul>
     </nav>
   );

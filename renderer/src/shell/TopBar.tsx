@@ -16,7 +16,7 @@ interface TopBarProps {
 }
 
 export function TopBar({ notebook, section, query, onQuery, searchRef, theme, onTheme, onNotebook }: TopBarProps) {
-  const scope = section === 'settings' ? undefined : collections[section].label.toLowerCase();
+  const scope = Object.hasOwn(collections, section) ? collections[section as keyof typeof collections].label.toLowerCase() : undefined;
   return (
     <header className="top-bar">
       <div className="brand">
@@ -39,7 +39,6 @@ export function TopBar({ notebook, section, query, onQuery, searchRef, theme, on
           spellCheck={false}
           placeholder={scope ? `Search ${scope}…` : 'Search…'}
           value={query}
-          disabled={!scope}
           onChange={(event) => onQuery(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Escape') onQuery('');

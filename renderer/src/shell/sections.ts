@@ -1,7 +1,8 @@
 import type { AppCommand } from '../../../shared/api/contract';
 import type { LibraryCollection } from '../../../shared/model/library';
 
-export type Section = LibraryCollection | 'settings';
+/** The library's lists, every highlight in the notebook, and settings. */
+export type Section = LibraryCollection | 'highlights' | 'timeline' | 'network' | 'mentions' | 'settings';
 
 export interface CollectionText {
   label: string;

@@ -14,9 +14,11 @@ interface LibraryViewProps {
   onOpenSettings(): void;
   onImport(files: ChosenFile[]): void;
   importing: boolean;
+  /** Documents: open one in the reader. */
+  onOpen?(id: string): void;
 }
 
-export function LibraryView({ api, collection, query, total, onError, onOpenSettings, onImport, importing }: LibraryViewProps) {
+export function LibraryView({ api, collection, query, total, onError, onOpenSettings, onImport, importing, onOpen }: LibraryViewProps) {
   const [items, setItems] = useState<LibraryItem[]>();
   const text = collections[collection];
 
@@ -62,9 +64,15 @@ export function LibraryView({ api, collection, query, total, onError, onOpenSett
         <ul className="item-list">
           {visible.map((item) => (
             <li key={item.id} className="item">
-              <span className="item-title" dir="auto">
-                {item.title}
-              </span>
+              {onOpen ? (
+                <button type="button" className="item-title item-open" dir="auto" onClick={() => onOpen(item.id)}>
+                  {item.title}
+                </button>
+              ) : (
+                <span className="item-title" dir="auto">
+                  {item.title}
+                </span>
+              )}
               {item.subtitle && (
                 <span className="item-subtitle" dir="auto">
                   {item.subtitle}

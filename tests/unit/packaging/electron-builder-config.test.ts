@@ -45,7 +45,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships only the runtime dependencies the bundles leave out, and electron stays a devDependency as electron-builder requires', () => {
-    expect(Object.keys(packageJson.dependencies ?? {}).sort()).toEqual(['jsdom', 'pdfjs-dist']);
+    expect(Object.keys(packageJson.dependencies ?? {}).sort()).toEqual(['jsdom', 'lunr-languages', 'pdfjs-dist', 'yauzl', 'yazl']);
     expect(packageJson.devDependencies.electron).toBeDefined();
   });
 

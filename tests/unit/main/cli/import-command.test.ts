@@ -1,36 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../main/cli/fieldbook';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../../shared/model/import';
 import { buildPdf } from '../../../support/pdf-builder';
-import { makeTempDir } from '../../../support/temp-dir';
+import { cliSandbox, run } from '../../../support/cli';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+const temp = cliSandbox();
 let notebook: string;
 let usb: string;
-const previousHome = process.env.FIELDBOOK_HOME;
 
 beforeEach(async () => {
-  temp = await makeTempDir();
   notebook = path.join(temp.dir, 'nb');
   usb = path.join(temp.dir, 'usb');
   await mkdir(usb);
-  process.env.FIELDBOOK_HOME = path.join(temp.dir, 'home');
   expect((await run('init', '--notebook', notebook)).code).toBe(0);
 });
-afterEach(async () => {
-  if (previousHome === undefined) delete process.env.FIELDBOOK_HOME;
-  else process.env.FIELDBOOK_HOME = previousHome;
-  await temp.remove();
-});
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('fieldbook import', () => {
   it('opens password-protected PDFs with --password-file, and names the file it could not open', async () => {

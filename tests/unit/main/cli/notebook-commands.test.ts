@@ -1,33 +1,17 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../../main/cli/fieldbook';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { NotebookStore } from '../../../../main/notebook/notebook-store';
 import { createTextDocument } from '../../../../main/records/documents';
 import { RecordService } from '../../../../main/records/record-service';
 import { EventBus } from '../../../../main/events/event-bus';
-import { makeTempDir } from '../../../support/temp-dir';
+import { cliSandbox, run } from '../../../support/cli';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
+const temp = cliSandbox();
 let notebook: string;
-const previousHome = process.env.FIELDBOOK_HOME;
 
 beforeEach(async () => {
-  temp = await makeTempDir();
   notebook = path.join(temp.dir, 'nb');
-  process.env.FIELDBOOK_HOME = path.join(temp.dir, 'home');
 });
-afterEach(async () => {
-  if (previousHome === undefined) delete process.env.FIELDBOOK_HOME;
-  else process.env.FIELDBOOK_HOME = previousHome;
-  await temp.remove();
-});
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A document written straight through the store, as import will. */
 async function addDocument(text: string): Promise<string> {
