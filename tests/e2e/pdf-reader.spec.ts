@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { buildPdf, buildTextPdf, type0 } from '../support/pdf-builder';
+import { highlightWithKey } from './reader-helpers';
 import { expect, test, type AppUnderTest } from './fixtures';
 
 // Importing a PDF (in worker threads) takes a few seconds on a busy machine before each test can start.
@@ -75,7 +76,7 @@ test('a PDF shows as printed; a selected passage is highlighted by its canonical
   await expect(ui.locator('.pdf-page[data-page-index="0"] canvas')).toBeAttached();
 
   await dragSelect(ui, { page: 0, text: 'convoy left' }, { page: 0, text: 'at dawn' });
-  await ui.keyboard.press('h');
+  await highlightWithKey(ui);
   await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-paint--highlight')).toHaveCount(1);
 
   const { text, highlights } = await highlightRecords(app);
@@ -116,7 +117,7 @@ test('a highlight across a page boundary covers the end of one page and the star
   await expect(span(ui, 1, 'Fuel was short')).toBeInViewport();
 
   await dragSelect(ui, { page: 0, text: 'at the checkpoint.' }, { page: 1, text: 'Fuel was' });
-  await ui.keyboard.press('h');
+  await highlightWithKey(ui);
   await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-paint--highlight')).toHaveCount(1);
   await expect(ui.locator('.pdf-page[data-page-index="1"] .pdf-paint--highlight')).toHaveCount(1);
 
@@ -137,7 +138,7 @@ test('Arabic text on a PDF page is selected and highlighted in logical order', a
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
   });
-  await ui.keyboard.press('h');
+  await highlightWithKey(ui);
   await expect(ui.locator('.pdf-page[data-page-index="1"] .pdf-paint--highlight')).toHaveCount(1);
   const { highlights } = await highlightRecords(app);
   expect(highlights[0]!.target.quote.exact).toBe('وصلت القافلة إلى المعبر');

@@ -63,3 +63,9 @@ export async function reloadAndReopen(ui: Page, title: string): Promise<void> {
   await ui.getByRole('heading', { level: 1 }).first().waitFor();
   await openDocument(ui, title);
 }
+
+/** Highlight the selection with the H key, once the reader has seen the selection (selectionchange arrives a task later). */
+export async function highlightWithKey(ui: Page): Promise<void> {
+  await expect(ui.getByText('Press H to highlight, or pick a colour')).toBeVisible();
+  await ui.keyboard.press('h');
+}

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { arabicArticle, policyArticle, savedArabicArticle, savedPolicyArticle } from '../support/html-fixtures';
 import { expect, test } from './fixtures';
-import { file, importFiles, openDocument, paintedText, reloadAndReopen, selectPhrase } from './reader-helpers';
+import { file, importFiles, openDocument, paintedText, reloadAndReopen, selectPhrase, highlightWithKey } from './reader-helpers';
 
 const markdown = `# Ferry log
 
@@ -36,7 +36,7 @@ test('highlights across inline markup and across paragraphs in Markdown, with th
   await openDocument(ui, 'Ferry log');
 
   await selectPhrase(ui, 'ferry to ', 'left twice');
-  await ui.keyboard.press('h');
+  await highlightWithKey(ui);
   await expect.poll(() => paintedText(ui)).toEqual({ yellow: ['ferry to Umm Qasr left twice'] });
 
   await selectPhrase(ui, 'forty trucks', 'On Tuesday');
@@ -103,8 +103,7 @@ test('selects and highlights Arabic right to left, on the same words after a rel
   });
   await expect(paragraph).toBeVisible();
   await ui.mouse.dblclick(box.x, box.y);
-  await expect(ui.getByText('Press H to highlight, or pick a colour')).toBeVisible();
-  await ui.keyboard.press('h');
+  await highlightWithKey(ui);
   await expect.poll(() => paintedText(ui)).toEqual({ yellow: ['السكان'] });
 
   await selectPhrase(ui, arabicArticle.composedWord, 'إلى الشوارع');
