@@ -11,7 +11,12 @@ import { checkApiCaller, checkHost, type GuardedRequest } from './request-guard'
 export const API_CALL_PATH = '/api/v1/call';
 export const API_EVENTS_PATH = '/api/v1/events';
 export const API_UPLOAD_PATH = '/api/v1/upload';
-const MAX_CALL_BYTES = 1024 * 1024;
+/**
+ * The largest call is saving a note at its limit (5,000,000 characters: up to
+ * about 15 MB as JSON, Arabic taking two bytes a character and escapes more);
+ * nothing else comes near it. Files travel by upload, not by call.
+ */
+export const MAX_CALL_BYTES = 32 * 1024 * 1024;
 const KEEPALIVE_MS = 15_000;
 
 export interface BrowserHostOptions {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../shared/api/errors';
 import type { RecordOf } from '../../shared/model/records';
 import type { SearchStatus } from '../../shared/search/results';
 import type { RecordService } from '../records/record-service';
@@ -93,7 +94,10 @@ export class SearchIndexer {
     const changes = new Map(this.#pending);
     this.#pending.clear();
     if (changes.size === 0) return this.#queue.then(() => undefined);
-    return this.#update(changes).catch((error: unknown) => console.error('Indexing changes for search failed', error));
+    return this.#update(changes).catch((error: unknown) => {
+      // A notebook closed mid-update is caught up when it next opens.
+      if (!(error instanceof ApiError && error.code === 'CANCELLED')) console.error('Indexing changes for search failed', error);
+    });
   }
 
   /** Index every record whose indexed version differs from its current one, and drop what is gone. */

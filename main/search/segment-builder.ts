@@ -33,9 +33,12 @@ export class SegmentBuilder {
     this.#spawn();
   }
 
+  /** Builds still running are cancelled: the notebook they were for is closing. */
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = undefined;
+    for (const pending of this.#pending.values()) pending.reject(new ApiError('CANCELLED', 'The notebook was closed while its search index was being updated.'));
+    this.#pending.clear();
     await worker?.terminate();
   }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../../main/api/dispatcher';
 import { createHandlers, createUpload } from '../../../../main/api/handlers';
 import { createServices, type Services } from '../../../../main/app/services';
-import { API_CALL_PATH, API_EVENTS_PATH, API_UPLOAD_PATH, startBrowserHost, type BrowserHost } from '../../../../main/browser-host/server';
+import { API_CALL_PATH, API_EVENTS_PATH, API_UPLOAD_PATH, MAX_CALL_BYTES, startBrowserHost, type BrowserHost } from '../../../../main/browser-host/server';
 import { rawRequest } from '../../../support/http';
 import { makeTempDir } from '../../../support/temp-dir';
 
@@ -80,8 +80,14 @@ describe('browser host', () => {
   });
 
   it('refuses an oversized call', async () => {
-    const response = await call(good(), { method: 'app.info', args: { pad: 'x'.repeat(2 * 1024 * 1024) } });
+    const response = await call(good(), { method: 'app.info', args: { pad: 'x'.repeat(MAX_CALL_BYTES) } });
     expect(response.status).toBe(413);
+  });
+
+  it('carries a note at its size limit, in Arabic', async () => {
+    const body = 'ملاحظة طويلة\n'.repeat(5_000_000 / 13);
+    const response = await call(good(), { method: 'notes.create', args: { title: 'Long', body } });
+    expect(response.status).toBe(200);
   });
 
   it('serves the renderer with a strict Content-Security-Policy', async () => {
