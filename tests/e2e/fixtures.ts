@@ -68,7 +68,7 @@ export const test = base.extend<{ app: AppUnderTest }, WorkerFixtures>({
       app = { host: 'browser', page, notebookDir, origin: new URL(server.url).origin, requests };
       stop = async () => {
         await context.close();
-        server.process.kill('SIGTERM');
+        await stopServe(server.process);
       };
     }
 
@@ -104,6 +104,16 @@ async function callInPage(page: Page, method: string, args: unknown): Promise<un
   const result = envelope as { ok: boolean; result?: unknown; error?: { message: string } };
   if (!result.ok) throw new Error(`${method} failed: ${result.error?.message ?? 'unknown error'}`);
   return result.result;
+}
+
+/** Ask the server to stop and wait until it has: it saves what is pending (the search index) before exiting, and the notebook is removed after. */
+async function stopServe(child: ChildProcessByStdio<null, Readable, Readable>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const stuck = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(stuck);
 }
 
 async function startServe(notebookDir: string, env: NodeJS.ProcessEnv): Promise<{ url: string; process: ChildProcessByStdio<null, Readable, Readable> }> {
