@@ -52,6 +52,7 @@ export function App({ api }: { api: FieldbookApi }) {
   const [reading, setReading] = useState<Reading>();
   const [actorId, setActorId] = useState<string>();
   const [noteId, setNoteId] = useState<string>();
+  const [eventId, setEventId] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
 
   const focusSearch = useCallback(() => searchRef.current?.focus(), []);
@@ -62,6 +63,7 @@ export function App({ api }: { api: FieldbookApi }) {
   const showSection = useCallback((target: Section) => {
     setReading(undefined);
     setActorId(undefined);
+    setEventId(undefined);
     setSection(target);
   }, []);
   /** Open a note in the notes section (search results, backlinks, attached notes). */
@@ -76,6 +78,13 @@ export function App({ api }: { api: FieldbookApi }) {
     setReading(undefined);
     setSection('actors');
     setActorId(id);
+  }, []);
+  /** Open an event on the timeline (notes' links, search results). */
+  const openEvent = useCallback((id: string) => {
+    setReading(undefined);
+    setActorId(undefined);
+    setSection('timeline');
+    setEventId(id);
   }, []);
   const imports = useImport(api, setError);
 
@@ -161,7 +170,7 @@ export function App({ api }: { api: FieldbookApi }) {
               api={api}
               query={query}
               onOpenDocument={openDocument}
-              onOpenRecord={(kind, id) => (kind === 'note' ? openNote(id) : kind === 'actor' ? openActor(id) : showSection('timeline'))}
+              onOpenRecord={(kind, id) => (kind === 'note' ? openNote(id) : kind === 'actor' ? openActor(id) : openEvent(id))}
               onError={setError}
             />
           )}
@@ -190,13 +199,13 @@ export function App({ api }: { api: FieldbookApi }) {
               onError={setError}
             />
           ) : section === 'timeline' ? (
-            <TimelineView api={api} onOpenActor={setActorId} onOpenDocument={openDocument} onError={setError} />
+            <TimelineView key={eventId} api={api} {...(eventId ? { eventId } : {})} onOpenActor={setActorId} onOpenDocument={openDocument} onOpenNote={openNote} onError={setError} />
           ) : section === 'network' ? (
             <NetworkView api={api} onOpenActor={setActorId} onError={setError} />
           ) : section === 'mentions' ? (
             <MentionsView api={api} onOpenDocument={openDocument} onError={setError} />
           ) : section === 'notes' ? (
-            <NotesView api={api} noteId={noteId} onSelectNote={setNoteId} onOpenDocument={openDocument} onOpenActor={setActorId} onOpenEvent={() => showSection('timeline')} onError={setError} />
+            <NotesView api={api} noteId={noteId} onSelectNote={setNoteId} onOpenDocument={openDocument} onOpenActor={setActorId} onOpenEvent={openEvent} onError={setError} />
           ) : section === 'highlights' ? (
             <AllHighlightsView api={api} onOpenDocument={openDocument} onError={setError} />
           ) : (

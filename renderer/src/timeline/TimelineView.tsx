@@ -1,3 +1,5 @@
+import { AttachedNotes } from '../notes/AttachedNotes';
+import { Backlinks } from '../notes/Backlinks';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { formatEventDate } from '../../../shared/actors/event-date';
 import type { FieldbookApi } from '../../../shared/api/contract';
@@ -11,15 +13,18 @@ import './timeline.css';
 
 interface TimelineViewProps {
   api: FieldbookApi;
+  /** The event to show open (a link from a note, a search hit). */
+  eventId?: string;
   onOpenActor(id: string): void;
   onOpenDocument(documentId: string, range?: TextRange): void;
+  onOpenNote(noteId: string): void;
   onError(error: unknown): void;
 }
 
 const precisionLabels: Readonly<Record<EventRecord['date']['precision'], string>> = { day: 'day', month: 'month', year: 'year', approximate: 'approximate', range: 'range' };
 
 /** Events on a time axis, filtered by actor, type and document; an event opens with its evidence. */
-export function TimelineView({ api, onOpenActor, onOpenDocument, onError }: TimelineViewProps) {
+export function TimelineView({ api, eventId, onOpenActor, onOpenDocument, onOpenNote, onError }: TimelineViewProps) {
   const loadTimeline = useCallback(() => api.call('events.timeline', {}), [api]);
   const { data: entries } = useApiResult(api, loadTimeline, onError, ['events', 'highlights']);
   const loadTypes = useCallback(() => api.call('events.types', {}), [api]);
@@ -28,7 +33,7 @@ export function TimelineView({ api, onOpenActor, onOpenDocument, onError }: Time
   const [actorId, setActorId] = useState('');
   const [type, setType] = useState('');
   const [documentId, setDocumentId] = useState('');
-  const [selectedId, setSelectedId] = useState<string>();
+  const [selectedId, setSelectedId] = useState<string | undefined>(eventId);
   const [creating, setCreating] = useState(false);
 
   const visible = useMemo(
@@ -114,7 +119,7 @@ export function TimelineView({ api, onOpenActor, onOpenDocument, onError }: Time
               </li>
             ))}
           </ol>
-          {selected && <EventDetails api={api} event={selected} actorNames={actorNames} onOpenActor={onOpenActor} onOpenDocument={onOpenDocument} onError={onError} />}
+          {selected && <EventDetails api={api} event={selected} actorNames={actorNames} onOpenActor={onOpenActor} onOpenDocument={onOpenDocument} onOpenNote={onOpenNote} onError={onError} />}
         </>
       )}
       <EventTypesEditor
@@ -138,10 +143,11 @@ interface EventDetailsProps {
   actorNames: ReadonlyMap<string, string>;
   onOpenActor(id: string): void;
   onOpenDocument(documentId: string, range?: TextRange): void;
+  onOpenNote(noteId: string): void;
   onError(error: unknown): void;
 }
 
-function EventDetails({ api, event, actorNames, onOpenActor, onOpenDocument, onError }: EventDetailsProps) {
+function EventDetails({ api, event, actorNames, onOpenActor, onOpenDocument, onOpenNote, onError }: EventDetailsProps) {
   const loadEvidence = useCallback(() => api.call('events.evidence', { id: event.id }), [api, event.id]);
   const { data: evidence } = useApiResult(api, loadEvidence, onError, ['events', 'highlights']);
   const figure = (label: string, value: EventRecord['fatalities']) => value && <li>{`${label}: ${value.count}${value.source ? ` (${value.source})` : ''}`}</li>;
@@ -192,6 +198,8 @@ function EventDetails({ api, event, actorNames, onOpenActor, onOpenDocument, onE
           {event.notes}
         </p>
       )}
+      <AttachedNotes api={api} target={{ kind: 'event', id: event.id }} onOpen={onOpenNote} onError={onError} />
+      <Backlinks api={api} target={{ kind: 'event', id: event.id }} heading="Notes linking to this event" onOpen={onOpenNote} onError={onError} />
     </article>
   );
 }
