@@ -42,6 +42,12 @@ export async function selectPhrase(ui: Page, phrase: string, until?: string): Pr
     },
     { phrase, until },
   );
+  // selectionchange reaches the reader a task later; a key pressed before that would find no selection.
+  await readerSawSelection(ui);
+}
+
+async function readerSawSelection(ui: Page): Promise<void> {
+  await expect(ui.getByText('Press H to highlight, or pick a colour')).toBeVisible();
 }
 
 /** The text under each painted highlight colour, as shown, read from the CSS highlight registry the view paints into. */
@@ -66,6 +72,6 @@ export async function reloadAndReopen(ui: Page, title: string): Promise<void> {
 
 /** Highlight the selection with the H key, once the reader has seen the selection (selectionchange arrives a task later). */
 export async function highlightWithKey(ui: Page): Promise<void> {
-  await expect(ui.getByText('Press H to highlight, or pick a colour')).toBeVisible();
+  await readerSawSelection(ui);
   await ui.keyboard.press('h');
 }
