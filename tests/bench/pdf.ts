@@ -11,6 +11,9 @@ import { promisify } from 'node:util';
 import { defaultImportLimits } from '../../main/import/extracted-document';
 import { ImportService } from '../../main/import/import-service';
 import { ExtractionPool } from '../../main/import/worker/extraction-pool';
+import { TextCache } from '../../main/records/text-cache';
+import { openNotebookSearch } from '../../main/search/notebook-search';
+import { SegmentBuilder } from '../../main/search/segment-builder';
 import type { WorkerEntry } from '../../main/workers/worker-entry';
 import { openTestNotebook } from '../support/notebook-fixture';
 import { buildTextPdf } from '../support/pdf-builder';
@@ -63,18 +66,26 @@ function builtWorker(): WorkerEntry {
 /**
  * The whole import of a file, as the app does it: read, hash, extract in the
  * worker pool (`workers` of them; with two, a long PDF is shared), store the
- * blobs and the record. Each run imports into a fresh notebook; workers are warm.
+ * blobs and the record, then index it for search until it is searchable.
+ * Each run imports into a fresh notebook; workers are warm.
  */
 async function medianImportSeconds(dir: string, file: string, workers: number): Promise<number> {
   const pool = new ExtractionPool(workers, builtWorker());
+  const segments = new SegmentBuilder();
   try {
     let run = 0;
     const importOnce = async () => {
       const { store, records } = await openTestNotebook(path.join(dir, `notebook-${workers}-${run++}`));
+      const search = openNotebookSearch({ store, records, texts: new TextCache(store.blobs) }, segments.build, { catchUp: false });
       try {
         const summary = await new ImportService(records, () => pool).importPaths([file]);
-        if (summary.imported !== 1) throw new Error(`bench: import failed: ${JSON.stringify(summary.results)}`);
+        const documentId = summary.results[0]?.documentId;
+        if (summary.imported !== 1 || !documentId) throw new Error(`bench: import failed: ${JSON.stringify(summary.results)}`);
+        search.indexer.notify('documents', [documentId]);
+        await search.indexer.flush();
+        if (search.indexer.status().entries === 0) throw new Error('bench: the imported document was not indexed');
       } finally {
+        await search.indexer.close();
         await store.close();
       }
     };
@@ -82,6 +93,7 @@ async function medianImportSeconds(dir: string, file: string, workers: number): 
     return await medianSeconds(importOnce);
   } finally {
     await pool.close();
+    await segments.close();
   }
 }
 
