@@ -49,10 +49,10 @@ export function TextView({ text, structure, direction, html, highlights, marks, 
         release = resolveAssets(content, loadAsset);
       } else {
         fallback = true;
-        runs = renderBlocks(content, text, structure);
+        runs = renderBlocks(content, text, structure, direction);
       }
     } else {
-      runs = renderBlocks(content, text, structure);
+      runs = renderBlocks(content, text, structure, direction);
     }
     const built = new TextMap(content, runs);
     if (html !== undefined && !fallback) applyBlockDirections(content, built, structure);
@@ -62,7 +62,7 @@ export function TextView({ text, structure, direction, html, highlights, marks, 
       release();
       clearPaint();
     };
-  }, [text, structure, html, loadAsset]);
+  }, [text, structure, html, loadAsset, direction]);
 
   useEffect(() => {
     if (!map) return;

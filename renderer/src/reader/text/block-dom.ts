@@ -5,8 +5,10 @@ import type { TextOrigin } from '../../../../shared/text/canonical-text';
  * Plain text and Markdown without HTML are shown block by block from the
  * canonical text itself: one element per block holding exactly the block's
  * characters (line breaks kept by CSS), so every run maps one to one.
+ * In a document of no set direction each block finds its own, so an Arabic
+ * paragraph among English ones runs right to left.
  */
-export function renderBlocks(container: HTMLElement, text: string, structure: DocumentStructure): TextOrigin[] {
+export function renderBlocks(container: HTMLElement, text: string, structure: DocumentStructure, direction: 'ltr' | 'rtl' | 'auto'): TextOrigin[] {
   const document = container.ownerDocument;
   const fragment = document.createDocumentFragment();
   const runs: TextOrigin[] = [];
@@ -16,6 +18,7 @@ export function renderBlocks(container: HTMLElement, text: string, structure: Do
     const element = document.createElement(tag);
     element.className = `block block-${block.type}`;
     if (block.dir) element.dir = block.dir;
+    else if (direction === 'auto') element.dir = 'auto';
     const node = document.createTextNode(text.slice(block.start, block.end));
     element.append(node);
     fragment.append(element);
