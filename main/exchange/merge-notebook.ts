@@ -1,9 +1,10 @@
-import { mkdir, open, rename, stat } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas, type RecordOf, type RecordType } from '../../shared/model/records';
 import type { EventBus } from '../events/event-bus';
 import type { NotebookStore } from '../notebook/notebook-store';
+import { fsyncDirectory } from '../storage/atomic-write';
 import type { ArchiveLimits } from './archive-limits';
 import { planMerge } from './merge-plan';
 import type { MergeReport } from './merge-report';
@@ -86,17 +87,7 @@ async function applyBlobs(store: NotebookStore, bundle: StagedBundle): Promise<v
     await rename(staged.file, target);
     folders.add(path.dirname(target));
   }
-  for (const folder of folders) await fsyncFolder(folder);
-}
-
-async function fsyncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  for (const folder of folders) await fsyncDirectory(folder);
 }
 
 async function applyRecords(store: NotebookStore, writes: RecordSet, events: EventBus | undefined): Promise<void> {

@@ -30,7 +30,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await fsyncDirectory(dir);
 }
 
-async function fsyncDirectory(dir: string): Promise<void> {
+/** Make the entries of `dir` (a file renamed into it) durable. */
+export async function fsyncDirectory(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; there the rename is already durable enough.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
