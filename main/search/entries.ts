@@ -3,7 +3,7 @@ import type { ActorRecord, DocumentRecord, EventRecord, HighlightRecord, NoteRec
 import { detectDirection, detectLanguage } from '../../shared/text/language';
 import type { BlobStore } from '../storage/blob-store';
 import { passagesOf } from './passages';
-import type { EntrySource } from './segment';
+import type { EntrySource } from './entry-meta';
 
 /** The records search indexes; tags are looked up by name when a query filters on them. */
 export type IndexedType = 'documents' | 'highlights' | 'notes' | 'actors' | 'events';

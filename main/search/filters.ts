@@ -2,7 +2,7 @@ import type { ActorRecord, DocumentRecord, EventRecord, HighlightRecord, TagReco
 import type { QueryFilters } from '../../shared/search/query-syntax';
 import type { SearchFilters } from '../../shared/search/results';
 import { foldText } from '../../shared/text/fold';
-import type { EntryKind, EntryMeta } from './segment';
+import type { EntryKind, EntryMeta } from './entry-meta';
 
 /** Filters from the query text and from the UI's controls, together; names not yet resolved. */
 export interface CombinedFilters {

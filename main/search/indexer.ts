@@ -6,7 +6,8 @@ import type { RecordService } from '../records/record-service';
 import type { TextCache } from '../records/text-cache';
 import { actorEntry, documentEntries, eventEntry, highlightEntry, INDEXED_TYPES, type IndexedType, noteEntry } from './entries';
 import { IndexStore } from './index-store';
-import { type EntryKind, type EntrySource, Segment, SegmentData } from './segment';
+import type { EntryKind, EntrySource } from './entry-meta';
+import { Segment } from './segment';
 import type { BuildSegment } from './segment-builder';
 import { SegmentedIndex } from './segmented-index';
 
@@ -200,9 +201,9 @@ export class SearchIndexer {
   /** Build a segment in the worker and save it; the manifest that makes it part of the index is written by the caller. */
   async #buildOne(batch: EntrySource[]): Promise<Segment> {
     const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-    const json = await this.#build(batch);
-    const segment = new Segment(id, SegmentData.parse(JSON.parse(json)));
-    await this.#store.writeSegment(id, json);
+    const bytes = await this.#build(batch);
+    const segment = new Segment(id, bytes);
+    await this.#store.writeSegment(id, bytes);
     return segment;
   }
 

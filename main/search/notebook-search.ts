@@ -1,9 +1,12 @@
 import type { NotebookStore } from '../notebook/notebook-store';
 import type { RecordService } from '../records/record-service';
-import type { TextCache } from '../records/text-cache';
+import { TextCache } from '../records/text-cache';
 import { type IndexOptions, SearchIndexer } from './indexer';
 import type { BuildSegment } from './segment-builder';
 import { SearchService } from './search-service';
+
+/** About 20 MB of text at most. */
+const SEARCH_TEXTS = { texts: 256, characters: 10_000_000 };
 
 /** A notebook's search: the indexer that keeps it current and the service that answers queries. */
 export interface NotebookSearch {
@@ -22,5 +25,7 @@ export function openNotebookSearch(notebook: { store: NotebookStore; records: Re
     catchUpAtOpen: options.catchUp ?? true,
     ...(options.onChange ? { onChange: options.onChange } : {}),
   });
-  return { indexer, service: new SearchService(indexer.index, notebook.records, notebook.texts, indexer.loaded) };
+  // Results typed letter by letter show the same documents again and again: search keeps more texts than anchoring needs.
+  const texts = new TextCache(notebook.store.blobs, SEARCH_TEXTS);
+  return { indexer, service: new SearchService(indexer.index, notebook.records, texts, indexer.loaded) };
 }

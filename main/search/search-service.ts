@@ -5,8 +5,8 @@ import type { RecordService } from '../records/record-service';
 import type { TextCache } from '../records/text-cache';
 import { acceptor, combineFilters, needsRecords } from './filters';
 import { excludedTerms, termGroups } from './query-plan';
-import type { EntryMeta } from './segment';
-import type { RawHit, SegmentedIndex } from './segmented-index';
+import type { EntryMeta } from './entry-meta';
+import { compareHits, type RawHit, type SegmentedIndex } from './segmented-index';
 import { containsPhrase, findMarks, makeSnippet } from './snippets';
 
 /** Phrases are checked against the text hit by hit; past this many the remaining candidates are not counted. */
@@ -14,10 +14,9 @@ const MAX_VERIFIED = 2000;
 
 type GroupKind = SearchGroup['kind'];
 
-interface Candidate {
-  raw: RawHit;
-  groupKind: GroupKind;
-  groupId: string;
+interface Group {
+  kind: GroupKind;
+  id: string;
 }
 
 /** A hit's searchable text, as the snippet shows it, and the range of it that the hit covers. */
@@ -73,40 +72,40 @@ export class SearchService {
     if (raw.length === 0) return empty();
 
     const phrases = parsed.phrases.map((phrase) => phrase.words);
-    const verify = phrases.length > 0 || parsed.excludedPhrases.length > 0;
-    const grouped = new Map<string, Candidate[]>();
-    let examined = 0;
-    for (const hit of raw) {
-      const candidate = candidateOf(hit);
-      const key = `${candidate.groupKind}:${candidate.groupId}`;
-      if (verify) {
-        // Once enough groups are full, further phrase checks could only add to groups not shown.
-        if (grouped.size >= args.limit && !grouped.has(key)) continue;
-        if (++examined > MAX_VERIFIED) break;
-        const text = await this.#hitText(hit.meta);
-        const whole = text ? `${text.text.slice(text.start, text.end)}\n${text.extra ?? ''}` : '';
-        if (!phrases.every((phrase) => containsPhrase(whole, phrase))) continue;
-        if (parsed.excludedPhrases.some((phrase) => containsPhrase(whole, phrase))) continue;
-      }
-      const list = grouped.get(key);
-      if (list) list.push(candidate);
-      else grouped.set(key, [candidate]);
-    }
+    const grouped = phrases.length > 0 || parsed.excludedPhrases.length > 0 ? await this.#verified(raw, phrases, parsed.excludedPhrases, args.limit) : groupHits(raw);
+    const best = bestGroups(grouped.values(), args.limit);
 
-    const shown = [...grouped.values()].slice(0, args.limit);
-    const result: SearchGroup[] = [];
-    for (const candidates of shown) {
-      const first = candidates[0] as Candidate;
-      const hits: SearchHit[] = [];
-      for (const candidate of candidates.slice(0, args.hitsPerGroup)) {
-        const hit = await this.#hit(candidate.raw, phrases);
-        if (hit) hits.push(hit);
-      }
-      const heading = await this.#heading(first);
-      if (!heading) continue;
-      result.push({ kind: first.groupKind, id: first.groupId, ...heading, score: first.raw.score, hits, hitCount: candidates.length });
+    // The groups shown are made together: each reads its document's text, and those reads overlap.
+    const shown = await Promise.all(
+      best.map(async (list): Promise<SearchGroup | undefined> => {
+        list.sort(compareHits);
+        const first = list[0] as RawHit;
+        const group = groupOf(first.meta);
+        const heading = await this.#heading(group);
+        if (!heading) return undefined;
+        const hits = await Promise.all(list.slice(0, args.hitsPerGroup).map((hit) => this.#hit(hit, phrases)));
+        return { ...group, ...heading, score: first.score, hits: hits.filter((hit) => hit !== undefined), hitCount: list.length };
+      }),
+    );
+    return { groups: shown.filter((group) => group !== undefined), total: grouped.size, notices, tookMs: performance.now() - started };
+  }
+
+  /** Hits in ranking order, grouped, keeping those that hold the phrases and none of the excluded ones. */
+  async #verified(raw: RawHit[], phrases: string[][], excludedPhrases: string[][], limit: number): Promise<Map<string, RawHit[]>> {
+    const grouped = new Map<string, RawHit[]>();
+    let examined = 0;
+    for (const hit of raw.sort(compareHits)) {
+      const key = groupKey(hit.meta);
+      // Once enough groups are full, further phrase checks could only add to groups not shown.
+      if (grouped.size >= limit && !grouped.has(key)) continue;
+      if (++examined > MAX_VERIFIED) break;
+      const text = await this.#hitText(hit.meta);
+      const whole = text ? `${text.text.slice(text.start, text.end)}\n${text.extra ?? ''}` : '';
+      if (!phrases.every((phrase) => containsPhrase(whole, phrase))) continue;
+      if (excludedPhrases.some((phrase) => containsPhrase(whole, phrase))) continue;
+      addTo(grouped, key, hit);
     }
-    return { groups: result, total: grouped.size, notices, tookMs: performance.now() - started };
+    return grouped;
   }
 
   async #hit(raw: RawHit, phrases: string[][]): Promise<SearchHit | undefined> {
@@ -175,27 +174,27 @@ export class SearchService {
     }
   }
 
-  async #heading(candidate: Candidate): Promise<{ title: string; subtitle?: string } | undefined> {
+  async #heading(group: Group): Promise<{ title: string; subtitle?: string } | undefined> {
     const store = this.#records.store;
     const withSubtitle = (title: string, parts: (string | undefined)[]) => {
       const subtitle = parts.filter(Boolean).join(' · ');
       return subtitle ? { title, subtitle } : { title };
     };
-    switch (candidate.groupKind) {
+    switch (group.kind) {
       case 'document': {
-        const document = await store.collection('documents').get(candidate.groupId);
+        const document = await store.collection('documents').get(group.id);
         return document && !document.deletedAt ? withSubtitle(document.title, [document.authors.join(', '), document.publishedAt]) : undefined;
       }
       case 'note': {
-        const note = await store.collection('notes').get(candidate.groupId);
+        const note = await store.collection('notes').get(group.id);
         return note ? { title: note.title || 'Untitled note' } : undefined;
       }
       case 'actor': {
-        const actor = await store.collection('actors').get(candidate.groupId);
+        const actor = await store.collection('actors').get(group.id);
         return actor ? withSubtitle(actor.name, [actor.kind, ...actor.aliases]) : undefined;
       }
       case 'event': {
-        const event = await store.collection('events').get(candidate.groupId);
+        const event = await store.collection('events').get(group.id);
         return event ? withSubtitle(event.title, [event.date.start, event.location]) : undefined;
       }
     }
@@ -206,15 +205,48 @@ function whole(text: string): HitText {
   return { text, start: 0, end: text.length };
 }
 
-function candidateOf(raw: RawHit): Candidate {
-  const { meta } = raw;
+function addTo(grouped: Map<string, RawHit[]>, key: string, hit: RawHit): void {
+  const list = grouped.get(key);
+  if (list) list.push(hit);
+  else grouped.set(key, [hit]);
+}
+
+/** Hits grouped, in no order: a common word hits tens of thousands of passages, and only the best groups need sorting. */
+function groupHits(raw: readonly RawHit[]): Map<string, RawHit[]> {
+  const grouped = new Map<string, RawHit[]>();
+  for (const hit of raw) addTo(grouped, groupKey(hit.meta), hit);
+  return grouped;
+}
+
+/** The `limit` groups whose best hits rank first, in that order. */
+function bestGroups(groups: Iterable<RawHit[]>, limit: number): RawHit[][] {
+  const top: { best: RawHit; list: RawHit[] }[] = [];
+  for (const list of groups) {
+    const best = list.reduce((a, b) => (compareHits(b, a) < 0 ? b : a));
+    const last = top.at(-1);
+    if (top.length >= limit && last && compareHits(best, last.best) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && compareHits(best, (top[at - 1] as { best: RawHit }).best) < 0) at--;
+    top.splice(at, 0, { best, list });
+    if (top.length > limit) top.pop();
+  }
+  return top.map(({ list }) => list);
+}
+
+/** Hits are grouped by document (passages and highlights alike), or by the note, actor or event they are. */
+function groupOf(meta: EntryMeta): Group {
   switch (meta.kind) {
     case 'passage':
     case 'document':
-      return { raw, groupKind: 'document', groupId: meta.id };
+      return { kind: 'document', id: meta.id };
     case 'highlight':
-      return { raw, groupKind: 'document', groupId: meta.documentId ?? meta.id };
+      return { kind: 'document', id: meta.documentId ?? meta.id };
     default:
-      return { raw, groupKind: meta.kind, groupId: meta.id };
+      return { kind: meta.kind, id: meta.id };
   }
+}
+
+/** groupOf as a map key, made without allocating for the passages that make up most hits (record ids are unique across kinds). */
+function groupKey(meta: EntryMeta): string {
+  return meta.kind === 'passage' || meta.kind === 'document' ? meta.id : meta.kind === 'highlight' ? (meta.documentId ?? meta.id) : `${meta.kind}:${meta.id}`;
 }

@@ -1,15 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../shared/api/errors';
 import { workerEntry } from '../workers/worker-entry';
-import { buildSegment, type EntrySource } from './segment';
+import type { EntrySource } from './entry-meta';
+import { buildSegment } from './segment';
 import type { FromBuildWorker, ToBuildWorker } from './worker/messages';
 
-/** Builds a segment from entries and hands it back as JSON, as stored on disk. */
-export type BuildSegment = (sources: EntrySource[]) => Promise<string>;
+/** Builds a segment from entries and hands back its bytes, as stored on disk. */
+export type BuildSegment = (sources: EntrySource[]) => Promise<Uint8Array>;
 
 /** In the calling thread: for tests and the command line, where nothing else waits. */
-export const buildInThread: BuildSegment = async (sources) => JSON.stringify(buildSegment(sources));
-
+export const buildInThread: BuildSegment = async (sources) => buildSegment(sources);
 
 /**
  * One worker thread that builds segments, one at a time, started on first
@@ -18,7 +18,7 @@ export const buildInThread: BuildSegment = async (sources) => JSON.stringify(bui
  */
 export class SegmentBuilder {
   #worker: Worker | undefined;
-  readonly #pending = new Map<number, { resolve(json: string): void; reject(error: unknown): void }>();
+  readonly #pending = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: unknown): void }>();
   #nextId = 1;
 
   readonly build: BuildSegment = (sources) =>
@@ -49,7 +49,7 @@ export class SegmentBuilder {
     worker.on('message', (message: FromBuildWorker) => {
       const pending = this.#pending.get(message.id);
       this.#pending.delete(message.id);
-      if ('json' in message) pending?.resolve(message.json);
+      if ('bytes' in message) pending?.resolve(message.bytes);
       else pending?.reject(new ApiError('INTERNAL', `Building the search index failed: ${message.error}`));
     });
     const fail = (error: Error) => {

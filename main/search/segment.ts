@@ -1,50 +1,20 @@
 import lunr from 'lunr';
-import { z } from 'zod';
 import { indexTerms } from '../../shared/search/analyse';
+import { type EntryMeta, type EntrySource, FIELD_BOOSTS, type Field, FIELDS } from './entry-meta';
+import { decodeSegment, encodeSegment, type FieldPostings, type SegmentContent } from './segment-file';
 
 /**
- * One segment of the search index: a lunr index over a batch of entries,
- * with the entries' descriptions and a deletion mask. Segments are built
- * once and never changed, except that entries are masked when their record
- * changes or goes; merging rebuilds several segments into one.
+ * One segment of the search index: a batch of entries indexed by lunr, with
+ * the entries' descriptions and a deletion mask. Segments are built once and
+ * never changed, except that entries are masked when their record changes
+ * or goes; merging rebuilds several segments into one.
+ *
+ * lunr analyses and weighs (BM25 per field, with boosts); what is kept of
+ * its index is the postings, as flat arrays (see segment-file.ts), which
+ * queries walk directly: lunr's own query evaluation builds an object per
+ * matching entry and compares whole field vectors, far too slow for a word
+ * found in tens of thousands of passages.
  */
-
-export const EntryKind = z.enum(['document', 'passage', 'highlight', 'note', 'actor', 'event']);
-export type EntryKind = z.infer<typeof EntryKind>;
-
-/** What one indexed entry is and where it points. */
-export const EntryMeta = z.object({
-  kind: EntryKind,
-  /** The record the entry came from: the document, for document and passage entries. */
-  id: z.string(),
-  /** That record's updatedAt when it was indexed: a newer record is indexed again. */
-  version: z.string(),
-  /** Highlights: their document. */
-  documentId: z.string().optional(),
-  /** Passages and highlights: the range of the document's canonical text. */
-  start: z.number().int().nonnegative().optional(),
-  end: z.number().int().nonnegative().optional(),
-  page: z.number().int().nonnegative().optional(),
-  language: z.string().optional(),
-  /** Published date of the document (documents, passages, highlights), or the event's date. */
-  date: z.string().optional(),
-});
-export type EntryMeta = z.infer<typeof EntryMeta>;
-
-/** An entry before analysis: its text by field. */
-export interface EntrySource {
-  meta: EntryMeta;
-  title?: string;
-  author?: string;
-  body?: string;
-  comment?: string;
-  /** Highlights count for more than the passage around them. */
-  boost?: number;
-}
-
-export const FIELD_BOOSTS = { title: 3, author: 2, body: 1, comment: 1.5 } as const;
-export type Field = keyof typeof FIELD_BOOSTS;
-export const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
 
 /**
  * BM25's length normalisation against fixed lengths (in terms), not each
@@ -54,38 +24,27 @@ export const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
  */
 const REFERENCE_LENGTH: Readonly<Record<Field, number>> = { title: 8, author: 3, body: 150, comment: 20 };
 
-export const SegmentData = z.object({
-  format: z.literal(1),
-  entries: z.array(EntryMeta),
-  index: z.record(z.string(), z.unknown()),
-});
-export type SegmentData = z.infer<typeof SegmentData>;
-
-// lunr's own types leave out the parts of a built index that scoring and masking read.
-interface LunrInternals {
-  invertedIndex: Record<string, { _index: number } & Partial<Record<Field, Record<string, unknown>>>>;
-  fieldVectors: Record<string, { elements: number[] }>;
-  tokenSet: lunr.TokenSet;
-}
+// lunr's typings leave out the builder's steps and state that are read here.
 interface BuilderInternals {
   averageFieldLength: Record<string, number>;
-  calculateAverageFieldLengths(): void;
+  invertedIndex: Record<string, { _index: number }>;
+  fieldVectors: Record<string, { elements: number[] }>;
+  createFieldVectors(): void;
 }
 // lunr's typings declare TokenSet's factories as instance methods; they are static.
-const TokenSets = lunr.TokenSet as unknown as { fromString(pattern: string): lunr.TokenSet; fromFuzzyString(term: string, distance: number): lunr.TokenSet };
+const TokenSets = lunr.TokenSet as unknown as {
+  fromArray(sorted: string[]): lunr.TokenSet;
+  fromFuzzyString(term: string, distance: number): lunr.TokenSet;
+};
 type LunrWithIdf = typeof lunr & { idf(posting: unknown, count: number): number };
 
-/** Analyse and index a batch of entries. Pure and CPU-bound: run it in a worker. */
-export function buildSegment(sources: readonly EntrySource[]): SegmentData {
+/** Analyse and index a batch of entries into a segment's bytes. Pure and CPU-bound: run it in a worker. */
+export function buildSegment(sources: readonly EntrySource[]): Uint8Array {
   const builder = new lunr.Builder();
   builder.ref('r');
   for (const field of FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
   builder.k1(1.2);
   builder.b(0.75);
-  const internals = builder as unknown as BuilderInternals;
-  internals.calculateAverageFieldLengths = () => {
-    internals.averageFieldLength = { ...REFERENCE_LENGTH };
-  };
   for (const [local, source] of sources.entries()) {
     const language = source.meta.language;
     const fields: Record<string, string | string[]> = { r: String(local) };
@@ -95,34 +54,105 @@ export function buildSegment(sources: readonly EntrySource[]): SegmentData {
     }
     builder.add(fields, source.boost ? { boost: source.boost } : undefined);
   }
+  const internals = builder as unknown as BuilderInternals;
+  internals.averageFieldLength = { ...REFERENCE_LENGTH };
   const withIdf = lunr as LunrWithIdf;
   const idf = withIdf.idf;
-  // Builder.build reads lunr.idf; it runs synchronously, so nothing else sees the swap.
+  // createFieldVectors reads lunr.idf; it runs synchronously, so nothing else sees the swap.
   withIdf.idf = () => 1;
   try {
-    return { format: 1, entries: sources.map((source) => source.meta), index: builder.build().toJSON() as unknown as Record<string, unknown> };
+    internals.createFieldVectors();
   } finally {
     withIdf.idf = idf;
   }
+  return encodeSegment(postingsOf(internals, sources));
+}
+
+/** Turn lunr's field vectors (entry → terms) into postings (term → entries), terms in sorted order. */
+function postingsOf(internals: BuilderInternals, sources: readonly EntrySource[]): SegmentContent {
+  const terms = Object.keys(internals.invertedIndex).sort();
+  const rankOfLunrIndex = new Uint32Array(terms.length);
+  for (const [rank, term] of terms.entries()) rankOfLunrIndex[(internals.invertedIndex[term] as { _index: number })._index] = rank;
+  const vectors = (field: Field, local: number) => internals.fieldVectors[`${field}/${local}`]?.elements ?? [];
+
+  const df = new Uint32Array(terms.length);
+  const lastEntry = new Int32Array(terms.length).fill(-1);
+  const offsets = new Map(FIELDS.map((field) => [field, new Uint32Array(terms.length + 1)]));
+  for (let local = 0; local < sources.length; local++) {
+    for (const field of FIELDS) {
+      const counts = offsets.get(field) as Uint32Array;
+      const elements = vectors(field, local);
+      for (let i = 0; i < elements.length; i += 2) {
+        const rank = rankOfLunrIndex[elements[i] as number] as number;
+        counts[rank + 1] = (counts[rank + 1] as number) + 1;
+        if (lastEntry[rank] !== local) {
+          lastEntry[rank] = local;
+          df[rank] = (df[rank] as number) + 1;
+        }
+      }
+    }
+  }
+  const fields = new Map<string, FieldPostings>();
+  const header: SegmentContent['header'] = { entries: sources.map((source) => source.meta), terms, fields: [] };
+  for (const field of FIELDS) {
+    const starts = offsets.get(field) as Uint32Array;
+    for (let t = 0; t < terms.length; t++) starts[t + 1] = (starts[t + 1] as number) + (starts[t] as number);
+    const total = starts[terms.length] as number;
+    const entries = new Uint32Array(total);
+    const weights = new Float32Array(total);
+    const next = starts.slice(0, terms.length);
+    // Entries are visited in ascending order, so each term's postings come out sorted.
+    for (let local = 0; local < sources.length; local++) {
+      const elements = vectors(field, local);
+      for (let i = 0; i < elements.length; i += 2) {
+        const rank = rankOfLunrIndex[elements[i] as number] as number;
+        const at = next[rank] as number;
+        entries[at] = local;
+        weights[at] = elements[i + 1] as number;
+        next[rank] = at + 1;
+      }
+    }
+    fields.set(field, { offsets: starts, entries, weights });
+    header.fields.push({ name: field, postings: total });
+  }
+  return { header, fields, df };
 }
 
 export type ExpandMode = 'exact' | 'prefix' | 'fuzzy';
 
+/** A term's postings in one field: entries[from .. to) of the field's arrays. */
+export interface Postings {
+  entries: Uint32Array;
+  weights: Float32Array;
+  from: number;
+  to: number;
+}
+
 export class Segment {
   readonly id: string;
   readonly entries: readonly EntryMeta[];
-  readonly index: lunr.Index;
   readonly masked: Set<number>;
-  readonly #lunr: LunrInternals;
-  readonly #df = new Map<string, number>();
-  readonly #maskedDf = new Map<string, number>();
-  #termsByIndex: string[] | undefined;
+  readonly #terms: readonly string[];
+  readonly #rank: Map<string, number>;
+  readonly #fields: Map<string, FieldPostings>;
+  readonly #df: Uint32Array;
+  readonly #maskedDf = new Map<number, number>();
+  #tokenSet: lunr.TokenSet | undefined;
+  /** Entry → the ranks of its terms, built the first time an entry is masked. */
+  #termsOfEntry: { offsets: Uint32Array; ranks: Uint32Array } | undefined;
 
-  constructor(id: string, data: SegmentData, masked: Iterable<number> = []) {
+  /** From a segment's bytes (see segment-file.ts); throws when they are not a sound segment. */
+  constructor(id: string, bytes: Uint8Array, masked: Iterable<number> = []) {
+    const content = decodeSegment(bytes);
     this.id = id;
-    this.entries = data.entries;
-    this.index = lunr.Index.load(data.index);
-    this.#lunr = this.index as unknown as LunrInternals;
+    this.entries = content.header.entries;
+    this.#terms = content.header.terms;
+    this.#rank = new Map(this.#terms.map((term, rank) => [term, rank]));
+    this.#fields = content.fields;
+    this.#df = content.df;
+    for (const field of FIELDS) if (!this.#fields.has(field)) throw new Error(`segment has no ${field} postings`);
+    const size = this.entries.length;
+    for (const { entries } of this.#fields.values()) if (entries.some((local) => local >= size)) throw new Error('segment postings point past its entries');
     this.masked = new Set();
     for (const local of masked) this.mask(local);
   }
@@ -136,80 +166,113 @@ export class Segment {
   }
 
   has(term: string): boolean {
-    return Object.hasOwn(this.#lunr.invertedIndex, term);
+    return this.#rank.has(term);
   }
 
   /** Index terms of this segment that the term matches: itself, those it starts, or those one edit away. */
   expand(term: string, mode: ExpandMode): string[] {
-    if (mode === 'exact') return this.has(term) ? [term] : [];
-    const pattern = mode === 'prefix' ? TokenSets.fromString(`${term}*`) : TokenSets.fromFuzzyString(term, 1);
-    return this.#lunr.tokenSet.intersect(pattern).toArray();
+    switch (mode) {
+      case 'exact':
+        return this.has(term) ? [term] : [];
+      case 'prefix': {
+        const found: string[] = [];
+        for (let rank = lowerBound(this.#terms, term); rank < this.#terms.length && (this.#terms[rank] as string).startsWith(term); rank++) found.push(this.#terms[rank] as string);
+        return found;
+      }
+      case 'fuzzy':
+        // lunr's token set automaton finds terms one edit away; it is built on the first typo looked for.
+        this.#tokenSet ??= TokenSets.fromArray([...this.#terms]);
+        return this.#tokenSet.intersect(TokenSets.fromFuzzyString(term, 1)).toArray();
+    }
   }
 
-  /** Does the entry hold the term in this field? (The term must be one this segment has.) */
-  contains(term: string, field: Field, local: number): boolean {
-    return this.#lunr.invertedIndex[term]?.[field]?.[String(local)] !== undefined;
+  /** The entries holding the term in this field, ascending, with their weights; undefined when none does. */
+  postings(term: string, field: Field): Postings | undefined {
+    const rank = this.#rank.get(term);
+    if (rank === undefined) return undefined;
+    const { offsets, entries, weights } = this.#fields.get(field) as FieldPostings;
+    const from = offsets[rank] as number;
+    const to = offsets[rank + 1] as number;
+    return from === to ? undefined : { entries, weights, from, to };
+  }
+
+  /** The stored weight of a term in one field of an entry (BM25 without idf, boosts included); 0 when it is not there. */
+  weight(field: Field, local: number, term: string): number {
+    const postings = this.postings(term, field);
+    if (!postings) return 0;
+    const at = findEntry(postings, local);
+    return at < 0 ? 0 : (postings.weights[at] as number);
   }
 
   /** How many live entries contain the term, in any field. */
   df(term: string): number {
-    let count = this.#df.get(term);
-    if (count === undefined) {
-      const posting = this.#lunr.invertedIndex[term];
-      if (!posting) count = 0;
-      else {
-        const refs = new Set<string>();
-        for (const field of FIELDS) for (const ref of Object.keys(posting[field] ?? {})) refs.add(ref);
-        count = refs.size;
-      }
-      this.#df.set(term, count);
-    }
-    return count - (this.#maskedDf.get(term) ?? 0);
-  }
-
-  /** The stored weight of a term in one field of an entry (BM25 without idf, boosts included). */
-  weight(field: Field, local: number, term: string): number {
-    const vector = this.#lunr.fieldVectors[`${field}/${local}`];
-    const posting = this.#lunr.invertedIndex[term];
-    if (!vector || !posting) return 0;
-    const target = posting._index;
-    const elements = vector.elements;
-    let low = 0;
-    let high = elements.length / 2 - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const index = elements[middle * 2] as number;
-      if (index === target) return elements[middle * 2 + 1] as number;
-      if (index < target) low = middle + 1;
-      else high = middle - 1;
-    }
-    return 0;
+    const rank = this.#rank.get(term);
+    return rank === undefined ? 0 : (this.#df[rank] as number) - (this.#maskedDf.get(rank) ?? 0);
   }
 
   /** Hide an entry from every search at once, and from document frequencies, so scores stay as if it were gone. */
   mask(local: number): boolean {
     if (local < 0 || local >= this.entries.length || this.masked.has(local)) return false;
     this.masked.add(local);
-    for (const term of this.#termsOf(local)) this.#maskedDf.set(term, (this.#maskedDf.get(term) ?? 0) + 1);
+    const { offsets, ranks } = (this.#termsOfEntry ??= this.#invert());
+    for (let i = offsets[local] as number; i < (offsets[local + 1] as number); i++) {
+      const rank = ranks[i] as number;
+      this.#maskedDf.set(rank, (this.#maskedDf.get(rank) ?? 0) + 1);
+    }
     return true;
   }
 
-  #termsOf(local: number): Set<string> {
-    const byIndex = (this.#termsByIndex ??= this.#indexTerms());
-    const terms = new Set<string>();
-    for (const field of FIELDS) {
-      const elements = this.#lunr.fieldVectors[`${field}/${local}`]?.elements ?? [];
-      for (let i = 0; i < elements.length; i += 2) {
-        const term = byIndex[elements[i] as number];
-        if (term !== undefined) terms.add(term);
+  /** Entry → its distinct terms, from the postings of every field. */
+  #invert(): { offsets: Uint32Array; ranks: Uint32Array } {
+    const size = this.entries.length;
+    const seen = new Int32Array(size).fill(-1);
+    const forEachPair = (visit: (local: number, rank: number) => void) => {
+      seen.fill(-1);
+      for (let rank = 0; rank < this.#terms.length; rank++) {
+        for (const { offsets, entries } of this.#fields.values()) {
+          for (let i = offsets[rank] as number; i < (offsets[rank + 1] as number); i++) {
+            const local = entries[i] as number;
+            if (seen[local] === rank) continue;
+            seen[local] = rank;
+            visit(local, rank);
+          }
+        }
       }
-    }
-    return terms;
+    };
+    const offsets = new Uint32Array(size + 1);
+    forEachPair((local) => (offsets[local + 1] = (offsets[local + 1] as number) + 1));
+    for (let local = 0; local < size; local++) offsets[local + 1] = (offsets[local + 1] as number) + (offsets[local] as number);
+    const ranks = new Uint32Array(offsets[size] as number);
+    const next = offsets.slice(0, size);
+    forEachPair((local, rank) => {
+      ranks[next[local] as number] = rank;
+      next[local] = (next[local] as number) + 1;
+    });
+    return { offsets, ranks };
   }
+}
 
-  #indexTerms(): string[] {
-    const byIndex: string[] = [];
-    for (const [term, posting] of Object.entries(this.#lunr.invertedIndex)) byIndex[posting._index] = term;
-    return byIndex;
+/** Position of `local` in the postings, or -1. */
+export function findEntry(postings: Postings, local: number, from = postings.from): number {
+  let low = from;
+  let high = postings.to - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = postings.entries[middle] as number;
+    if (value === local) return middle;
+    if (value < local) low = middle + 1;
+    else high = middle - 1;
   }
+  return -1;
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as string) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -1,5 +1,5 @@
-import lunr from 'lunr';
-import { type EntryMeta, type ExpandMode, type Field, FIELDS, Segment } from './segment';
+import { type EntryMeta, type Field, FIELDS } from './entry-meta';
+import { type ExpandMode, findEntry, type Postings, type Segment } from './segment';
 
 /** One way a query word may be found: an index term, taken as it is, as a prefix or with a typo. */
 export interface TermVariant {
@@ -24,10 +24,10 @@ export interface SearchPlan {
 }
 
 export interface RawHit {
-  meta: EntryMeta;
-  score: number;
+  readonly meta: EntryMeta;
+  readonly score: number;
   /** The index terms this entry matched. */
-  terms: string[];
+  readonly terms: string[];
 }
 
 /** A prefix of one or two letters could expand to thousands of terms; the shortest completions are the likeliest words. */
@@ -105,6 +105,7 @@ export class SegmentedIndex {
     }
   }
 
+  /** Every entry that matches, in no order (see compareHits). */
   search(plan: SearchPlan): RawHit[] {
     if (plan.groups.length === 0) return [];
     const df = (term: string) => this.#segments.reduce((sum, segment) => sum + segment.df(term), 0);
@@ -128,6 +129,21 @@ export class SegmentedIndex {
       }
     }
 
+    // Each term scores once per field it is found in, with its best weight among the words that reach it.
+    const scoring = new Map<string, TermScoring>();
+    for (const [g, terms] of expanded.entries()) {
+      const fields = plan.groups[g]?.fields ?? FIELDS;
+      for (const [term, weight] of terms) {
+        const entry = scoring.get(term) ?? { factor: 0, weight: 0, fields: new Set<Field>() };
+        entry.weight = Math.max(entry.weight, weight);
+        entry.factor = entry.weight * (idf.get(term) ?? 0);
+        for (const field of fields) entry.fields.add(field);
+        scoring.set(term, entry);
+      }
+    }
+    // Summed in a fixed order: floating-point addition is not associative, and equal entries must score equally.
+    const order = [...scoring.keys()].sort();
+
     const hits: RawHit[] = [];
     for (const segment of this.#segments) {
       if (segment.live === 0) continue;
@@ -135,24 +151,28 @@ export class SegmentedIndex {
       const present = expanded.map((terms) => [...terms.keys()].filter((term) => segment.has(term)));
       if (present.some((terms) => terms.length === 0)) continue;
       const excluded = plan.excluded.filter((term) => segment.has(term));
-      const results = segment.index.query((query) => {
-        const fields = plan.groups[driver]?.fields ?? FIELDS;
-        for (const term of present[driver] ?? []) query.term(term, { fields, usePipeline: false, presence: lunr.Query.presence.OPTIONAL });
-        for (const term of excluded) query.term(term, { fields: FIELDS, usePipeline: false, presence: lunr.Query.presence.PROHIBITED });
-      });
-      for (const result of results) {
-        const local = Number(result.ref);
+      const others = plan.groups.flatMap((group, g) => (g === driver ? [] : [postingsOf(segment, present[g] ?? [], group.fields ?? FIELDS)]));
+      const banned = postingsOf(segment, excluded, FIELDS);
+      const kept: number[] = [];
+      for (const local of entriesOf(segment, postingsOf(segment, present[driver] ?? [], plan.groups[driver]?.fields ?? FIELDS))) {
         if (segment.masked.has(local)) continue;
-        const meta = segment.entries[local] as EntryMeta;
-        if (plan.accept && !plan.accept(meta)) continue;
-        const matched: Matched = {};
-        for (const [term, byField] of Object.entries(result.matchData.metadata)) matched[term] = { ...(byField as Partial<Record<Field, true>>) };
-        if (!plan.groups.every((group, g) => g === driver || matchOthers(segment, local, present[g] ?? [], group.fields ?? FIELDS, matched))) continue;
-        hits.push({ meta, score: score(segment, local, matched, expanded, idf), terms: Object.keys(matched).sort() });
+        if (!others.every((lists) => lists.some((postings) => findEntry(postings, local) >= 0))) continue;
+        if (banned.some((postings) => findEntry(postings, local) >= 0)) continue;
+        if (plan.accept && !plan.accept(segment.entries[local] as EntryMeta)) continue;
+        kept.push(local);
       }
+      if (kept.length === 0) continue;
+      const scores = new Float64Array(kept.length);
+      for (const term of order) {
+        const { factor, fields } = scoring.get(term) as TermScoring;
+        for (const field of FIELDS) {
+          const postings = fields.has(field) ? segment.postings(term, field) : undefined;
+          if (postings) addWeights(postings, kept, scores, factor);
+        }
+      }
+      for (const [i, local] of kept.entries()) hits.push(new SegmentHit(segment, local, scores[i] as number, order, scoring));
     }
-    // Ties go by record and place, never by segment, so equal content ranks the same however it was split.
-    return hits.sort((a, b) => b.score - a.score || compareEntries(a.meta, b.meta));
+    return hits;
   }
 
   /** The index terms the variants reach in any segment, with the best weight for each. */
@@ -169,33 +189,77 @@ export class SegmentedIndex {
   }
 }
 
-/** Index term → the fields of an entry it was found in. */
-type Matched = Record<string, Partial<Record<Field, true>>>;
+interface TermScoring {
+  /** The term's weight times its idf. */
+  factor: number;
+  weight: number;
+  fields: Set<Field>;
+}
 
-/** Does the entry hold one of a group's terms (in its fields)? Adds every one it holds to `matched`, for scoring. */
-function matchOthers(segment: Segment, local: number, terms: readonly string[], fields: readonly Field[], matched: Matched): boolean {
-  let found = false;
-  for (const term of terms) {
-    for (const field of fields) {
-      if (!segment.contains(term, field, local)) continue;
-      (matched[term] ??= {})[field] = true;
-      found = true;
-    }
+/** A hit, whose matched terms are worked out only if it is shown. */
+class SegmentHit implements RawHit {
+  readonly meta: EntryMeta;
+  readonly score: number;
+  readonly #segment: Segment;
+  readonly #local: number;
+  readonly #order: readonly string[];
+  readonly #scoring: ReadonlyMap<string, TermScoring>;
+
+  constructor(segment: Segment, local: number, score: number, order: readonly string[], scoring: ReadonlyMap<string, TermScoring>) {
+    this.meta = segment.entries[local] as EntryMeta;
+    this.score = score;
+    this.#segment = segment;
+    this.#local = local;
+    this.#order = order;
+    this.#scoring = scoring;
   }
+
+  get terms(): string[] {
+    return this.#order.filter((term) => [...(this.#scoring.get(term)?.fields ?? [])].some((field) => this.#segment.weight(field, this.#local, term) > 0));
+  }
+}
+
+/** The postings of these terms in these fields. */
+function postingsOf(segment: Segment, terms: readonly string[], fields: readonly Field[]): Postings[] {
+  return terms.flatMap((term) => fields.flatMap((field) => segment.postings(term, field) ?? []));
+}
+
+/** The entries in any of the postings, ascending, each once. */
+function entriesOf(segment: Segment, lists: readonly Postings[]): Iterable<number> {
+  const only = lists.length === 1 ? lists[0] : undefined;
+  if (only) return only.entries.subarray(only.from, only.to);
+  const marked = new Uint8Array(segment.size);
+  for (const { entries, from, to } of lists) for (let i = from; i < to; i++) marked[entries[i] as number] = 1;
+  const found: number[] = [];
+  for (let local = 0; local < marked.length; local++) if (marked[local]) found.push(local);
   return found;
 }
 
-function score(segment: Segment, local: number, matched: Matched, expanded: Map<string, number>[], idf: Map<string, number>): number {
-  let total = 0;
-  // Summed in a fixed order: floating-point addition is not associative, and equal entries must score equally.
-  for (const term of Object.keys(matched).sort()) {
-    let weight = 0;
-    for (const terms of expanded) weight = Math.max(weight, terms.get(term) ?? 0);
-    if (weight === 0) continue;
-    const fields = matched[term] ?? {};
-    for (const field of FIELDS) if (fields[field] !== undefined) total += weight * (idf.get(term) ?? 0) * segment.weight(field, local, term);
+/** Add factor × weight to the score of each kept entry the postings hold; both lists ascend. */
+function addWeights(postings: Postings, kept: readonly number[], scores: Float64Array, factor: number): void {
+  const { entries, weights, to } = postings;
+  // Walk both lists when they are of a size; look each kept entry up when the postings are far longer.
+  if (to - postings.from <= kept.length * 8) {
+    let i = postings.from;
+    for (const [k, local] of kept.entries()) {
+      while (i < to && (entries[i] as number) < local) i++;
+      if (i === to) return;
+      if (entries[i] === local) scores[k] = (scores[k] as number) + factor * (weights[i] as number);
+    }
+    return;
   }
-  return total;
+  let from = postings.from;
+  for (const [k, local] of kept.entries()) {
+    const at = findEntry(postings, local, from);
+    if (at < 0) continue;
+    scores[k] = (scores[k] as number) + factor * (weights[at] as number);
+    from = at + 1;
+  }
+}
+
+/** Ranking order: by score, ties by record and place, never by segment, so equal content ranks the same however it was split. */
+export function compareHits(a: RawHit, b: RawHit): number {
+  return b.score - a.score || compareEntries(a.meta, b.meta);
 }
 
 function compareEntries(a: EntryMeta, b: EntryMeta): number {

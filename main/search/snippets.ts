@@ -1,5 +1,5 @@
-import { analyserFor, termsOfWord } from '../../shared/search/analyse';
-import { type Word, words } from '../../shared/search/words';
+import { analyserFor, termMatcher } from '../../shared/search/analyse';
+import { words } from '../../shared/search/words';
 import type { Snippet } from '../../shared/search/results';
 import { foldText } from '../../shared/text/fold';
 
@@ -21,25 +21,26 @@ export interface Marked {
  * runs of words that spell one of the phrases.
  */
 export function findMarks(text: string, start: number, end: number, language: string | undefined, matchedTerms: ReadonlySet<string>, phrases: readonly string[][]): Marked {
-  const analyser = analyserFor(language);
-  const found = words(text.slice(start, end)).map((word): Word => ({ text: word.text, start: word.start + start, end: word.end + start }));
-  const marked = new Array<boolean>(found.length).fill(false);
-  for (const [i, word] of found.entries()) if (termsOfWord(word.text, analyser).some((term) => matchedTerms.has(term))) marked[i] = true;
+  const matches = termMatcher(matchedTerms, analyserFor(language));
+  const found = words(text.slice(start, end), start);
+  const inPhrase = new Set<number>();
   if (phrases.length > 0) {
     const folded = found.map((word) => foldText(word.text));
     for (const phrase of phrases.map((words) => words.map(foldText))) {
-      for (const i of phraseStarts(folded, phrase)) for (let k = i; k < i + phrase.length; k++) marked[k] = true;
+      for (const i of phraseStarts(folded, phrase)) for (let k = i; k < i + phrase.length; k++) inPhrase.add(k);
     }
   }
   const marks: Marked['marks'] = [];
   const terms = new Set<string>();
+  let previous = -1;
   for (const [i, word] of found.entries()) {
-    if (!marked[i]) continue;
+    if (!inPhrase.has(i) && !matches(word.text)) continue;
     terms.add(word.text);
     const last = marks.at(-1);
     // Words of one phrase, or adjacent matches, are one mark when only spaces separate them.
-    if (last && /^\s+$/u.test(text.slice(last.end, word.start)) && marked[i - 1]) last.end = word.end;
+    if (last && previous === i - 1 && /^\s+$/u.test(text.slice(last.end, word.start))) last.end = word.end;
     else marks.push({ start: word.start, end: word.end });
+    previous = i;
   }
   return { marks, terms: [...terms] };
 }

@@ -92,6 +92,29 @@ export function termsOfWord(word: string, analyser: Analyser): string[] {
   return [folded];
 }
 
+/**
+ * A test of whether a word has one of the given index terms, for marking
+ * the words of a passage that matched. Stemming every word of every passage
+ * shown would cost more than the search itself, so a Latin word is stemmed
+ * only when it starts like one of the terms: Porter stemming changes at most
+ * the last two letters of what it keeps of a word ("ability" → "abl"), so a
+ * stem without them is always a prefix of the folded word.
+ */
+export function termMatcher(terms: ReadonlySet<string>, analyser: Analyser): (word: string) => boolean {
+  const heads = [...terms].filter((term) => LATIN.test(term[0] ?? '')).map((term) => term.slice(0, Math.max(1, term.length - 2)));
+  const known = new Map<string, boolean>();
+  return (word) => {
+    let matches = known.get(word);
+    if (matches === undefined) {
+      const folded = foldText(word);
+      const couldMatch = !LATIN.test(folded[0] ?? '') || heads.some((head) => folded.startsWith(head));
+      matches = couldMatch && termsOfWord(word, analyser).some((term) => terms.has(term));
+      known.set(word, matches);
+    }
+    return matches;
+  };
+}
+
 /** Every index term of a text, in order (repeats kept: they are term frequencies). */
 export function indexTerms(text: string, language: string | undefined): string[] {
   const analyser = analyserFor(language);

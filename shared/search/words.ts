@@ -15,8 +15,9 @@ export interface Word {
   end: number;
 }
 
-export function words(text: string): Word[] {
+/** The words of the text, their ranges shifted by `offset` (where the text was cut from a longer one). */
+export function words(text: string, offset = 0): Word[] {
   const out: Word[] = [];
-  for (const match of text.matchAll(WORD)) out.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(WORD)) out.push({ text: match[0], start: match.index + offset, end: match.index + offset + match[0].length });
   return out;
 }

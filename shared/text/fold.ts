@@ -75,7 +75,12 @@ function foldChar(char: string): string {
   return folded;
 }
 
+/** ASCII without the two apostrophes folding drops: folded by lower-casing alone. */
+const PLAIN_ASCII = /^[\x00-\x26\x28-\x5F\x61-\x7F]*$/;
+
 export function foldText(text: string): string {
+  // Most words of most text are plain ASCII; indexing and snippets fold every one of them.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (const char of text) out += foldChar(char);
   return out;

@@ -60,7 +60,7 @@ interface Corpus {
   documents: { title: string; text: string }[];
 }
 
-function generateCorpus(seed: number): Corpus {
+export function generateCorpus(seed: number): Corpus {
   const next = random(seed);
   const words = vocabulary(next, 30_000);
   const pick = zipf(next, words.length);
@@ -76,7 +76,7 @@ function generateCorpus(seed: number): Corpus {
 }
 
 /** Written straight into the on-disk format: creating ten thousand documents through durable saves would dominate the run. */
-async function writeNotebook(dir: string, corpus: Corpus): Promise<void> {
+export async function writeNotebook(dir: string, corpus: Corpus): Promise<void> {
   await mkdir(dir, { recursive: true });
   const now = new Date().toISOString();
   await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ format: NOTEBOOK_FORMAT, formatVersion: NOTEBOOK_FORMAT_VERSION, name: 'Bench', createdAt: now }));
@@ -90,7 +90,7 @@ async function writeNotebook(dir: string, corpus: Corpus): Promise<void> {
 }
 
 /** Fixed queries: words from the middle of the frequency range, as a user would type, one to three at a time. */
-function queries(corpus: Corpus): Record<number, string[]> {
+export function queries(corpus: Corpus): Record<number, string[]> {
   const next = random(99);
   const band = corpus.words.slice(20, 2000);
   const make = (length: number) => Array.from({ length: QUERIES_PER_LENGTH }, () => Array.from({ length }, () => band[Math.floor(next() * band.length)]).join(' '));

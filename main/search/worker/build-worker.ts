@@ -8,11 +8,13 @@ const port = parentPort;
 if (!port) throw new Error('build-worker must run as a worker thread');
 
 port.on('message', (message: ToBuildWorker) => {
-  let reply: FromBuildWorker;
+  let bytes: Uint8Array;
   try {
-    reply = { id: message.id, json: JSON.stringify(buildSegment(message.sources)) };
+    bytes = buildSegment(message.sources);
   } catch (error) {
-    reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
+    port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies FromBuildWorker);
+    return;
   }
-  port.postMessage(reply);
+  // Handed over, not copied: a big segment is tens of megabytes.
+  port.postMessage({ id: message.id, bytes } satisfies FromBuildWorker, [bytes.buffer as ArrayBuffer]);
 });

@@ -1,4 +1,4 @@
-import type { EntrySource } from '../segment';
+import type { EntrySource } from '../entry-meta';
 
 /** What the index and its build worker say to each other. */
 export interface ToBuildWorker {
@@ -6,5 +6,5 @@ export interface ToBuildWorker {
   sources: EntrySource[];
 }
 
-/** The built segment as JSON (what is written to disk), or why it failed. */
-export type FromBuildWorker = { id: number; json: string } | { id: number; error: string };
+/** The built segment's bytes (what is written to disk), or why it failed. */
+export type FromBuildWorker = { id: number; bytes: Uint8Array } | { id: number; error: string };

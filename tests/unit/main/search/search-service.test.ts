@@ -1,6 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndexer } from '../../../../main/search/indexer';
 import { buildInThread } from '../../../../main/search/segment-builder';
 import { SearchService } from '../../../../main/search/search-service';
@@ -168,6 +168,36 @@ describe('search over a notebook', () => {
     await indexer.caughtUp;
     expect(built).toBe(1);
     expect(titles(await search('convoy')).sort()).toEqual(['Added later', 'Baghdad notes']);
+  });
+
+  it('rebuilds an index whose segment is damaged or of an older format, and clears out what it replaces', async () => {
+    await addTextDocument(notebook.records, 'Baghdad notes', english);
+    await indexer.flush();
+    await indexer.close();
+    const folder = path.join(notebook.store.info.path, 'index');
+    const segment = (await readdir(folder)).find((name) => name.endsWith('.seg')) as string;
+    const bytes = await readFile(path.join(folder, segment));
+    const reopen = async () => {
+      const texts = new TextCache(notebook.store.blobs);
+      indexer = new SearchIndexer(notebook.store.info.path, { records: notebook.records, texts }, { build: buildInThread, writable: true });
+      service = new SearchService(indexer.index, notebook.records, texts, indexer.loaded);
+      await indexer.caughtUp;
+    };
+    for (const damaged of [bytes.subarray(0, bytes.length - 7), Buffer.concat([bytes, Buffer.from([1, 2, 3, 4])]), Buffer.from('FBS2\xff\xff\xff\x7f')]) {
+      await writeFile(path.join(folder, segment), damaged);
+      vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      await reopen();
+      expect(titles(await search('convoy'))).toEqual(['Baghdad notes']);
+      await indexer.close();
+    }
+    // An index from before segments were binary: its manifest is refused, the index rebuilt, its files removed.
+    await writeFile(path.join(folder, 'manifest.json'), JSON.stringify({ format: 1, segments: [{ id: 'old', masked: [] }] }));
+    await writeFile(path.join(folder, 'old.json'), '{}');
+    await reopen();
+    expect(titles(await search('convoy'))).toEqual(['Baghdad notes']);
+    await indexer.close();
+    await reopen();
+    expect(await readdir(folder)).not.toContain('old.json');
   });
 
   it('rebuilds from scratch with progress', async () => {

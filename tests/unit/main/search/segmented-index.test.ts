@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeCandidates } from '../../../../main/search/indexer';
 import { termGroups } from '../../../../main/search/query-plan';
-import { buildSegment, type EntrySource, Segment } from '../../../../main/search/segment';
-import { SegmentedIndex } from '../../../../main/search/segmented-index';
+import type { EntrySource } from '../../../../main/search/entry-meta';
+import { buildSegment, Segment } from '../../../../main/search/segment';
+import { compareHits, SegmentedIndex } from '../../../../main/search/segmented-index';
 import { parseQuery } from '../../../../shared/search/query-syntax';
 
 /** Deterministic entries from a seed: a small vocabulary so terms repeat across entries with different frequencies. */
@@ -30,7 +31,7 @@ const queries = ['convoy', 'militia bridge', 'election protest water', 'bagh', '
 
 function ranking(index: SegmentedIndex, query: string) {
   const parsed = parseQuery(query);
-  return index.search({ groups: termGroups(parsed), excluded: parsed.excludedWords }).map((hit) => `${hit.meta.id}:${hit.score.toFixed(9)}`);
+  return index.search({ groups: termGroups(parsed), excluded: parsed.excludedWords }).sort(compareHits).map((hit) => `${hit.meta.id}:${hit.score.toFixed(9)}`);
 }
 
 describe('segmented index', () => {
@@ -79,9 +80,11 @@ describe('segmented index', () => {
     expect(mergeCandidates([wasteful, ...small]).map((segment) => segment.id)).toEqual(['w']);
   });
 
-  it('survives a round trip through JSON with its masks', () => {
+  it('survives a round trip through its bytes with its masks, wherever they sit in a buffer', () => {
     const data = buildSegment(corpus(30));
-    const segment = new Segment('a', JSON.parse(JSON.stringify(data)), [3, 4]);
+    const unaligned = new Uint8Array(data.byteLength + 1);
+    unaligned.set(data, 1);
+    const segment = new Segment('a', unaligned.subarray(1), [3, 4]);
     expect(segment.live).toBe(28);
     const index = new SegmentedIndex();
     index.add(segment);
