@@ -86,7 +86,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       store,
       records,
       texts,
-      search: openNotebookSearch({ store, records, texts }, segmentBuilder.build, { onChange: (status) => events.emit('search.updated', status) }),
+      search: openNotebookSearch({ store, records, texts }, segmentBuilder, { onChange: (status) => events.emit('search.updated', status) }),
       imports: new ImportService(records, extractionPool),
       uploads: new UploadStore(store.info.path),
       merges: new ActorMerger(records, events, author),

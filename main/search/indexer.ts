@@ -29,6 +29,8 @@ export interface IndexSources {
 
 export interface IndexOptions {
   build: BuildSegment;
+  /** For merges, which may take seconds: elsewhere than `build`, so they never hold a change up. Default: `build`. */
+  buildInBackground?: BuildSegment;
   /** Keep the index on disk (false for a read-only notebook: it is built in memory). */
   writable: boolean;
   flushDelayMs?: number;
@@ -52,6 +54,7 @@ export class SearchIndexer {
   readonly #sources: IndexSources;
   readonly #store: IndexStore;
   readonly #build: BuildSegment;
+  readonly #buildInBackground: BuildSegment;
   readonly #flushDelayMs: number;
   readonly #onChange: ((status: SearchStatus) => void) | undefined;
   readonly #pending = new Map<string, IndexedType>();
@@ -69,6 +72,7 @@ export class SearchIndexer {
     this.#sources = sources;
     this.#store = new IndexStore(notebookDir, { writable: options.writable });
     this.#build = options.build;
+    this.#buildInBackground = options.buildInBackground ?? options.build;
     this.#flushDelayMs = options.flushDelayMs ?? FLUSH_DELAY_MS;
     this.#onChange = options.onChange;
     this.loaded = this.#serial(async () => {
@@ -199,9 +203,9 @@ export class SearchIndexer {
   }
 
   /** Build a segment in the worker and save it; the manifest that makes it part of the index is written by the caller. */
-  async #buildOne(batch: EntrySource[]): Promise<Segment> {
+  async #buildOne(batch: EntrySource[], build = this.#build): Promise<Segment> {
     const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-    const bytes = await this.#build(batch);
+    const bytes = await build(batch);
     const segment = new Segment(id, bytes);
     await this.#store.writeSegment(id, bytes);
     return segment;
@@ -269,7 +273,7 @@ export class SearchIndexer {
         const entries = await this.#entriesOf(type, id);
         if (entries.every((entry) => entry.meta.version === version)) sources.push(...entries);
       }
-      const built = sources.length > 0 ? await this.#buildOne(sources) : undefined;
+      const built = sources.length > 0 ? await this.#buildOne(sources, this.#buildInBackground) : undefined;
       await this.#serial(async () => {
         if (built) {
           // Masked while the merge was building: mask here too.

@@ -2,7 +2,6 @@ import type { NotebookStore } from '../notebook/notebook-store';
 import type { RecordService } from '../records/record-service';
 import { TextCache } from '../records/text-cache';
 import { type IndexOptions, SearchIndexer } from './indexer';
-import type { BuildSegment } from './segment-builder';
 import { SearchService } from './search-service';
 
 /** About 20 MB of text at most. */
@@ -18,9 +17,9 @@ export interface NotebookSearch {
  * Open the notebook's saved index (catching up in the background with what
  * changed since). A read-only notebook gets an index in memory only.
  */
-export function openNotebookSearch(notebook: { store: NotebookStore; records: RecordService; texts: TextCache }, build: BuildSegment, options: Pick<IndexOptions, 'onChange'> & { catchUp?: boolean } = {}): NotebookSearch {
+export function openNotebookSearch(notebook: { store: NotebookStore; records: RecordService; texts: TextCache }, builders: Pick<IndexOptions, 'build' | 'buildInBackground'>, options: Pick<IndexOptions, 'onChange'> & { catchUp?: boolean } = {}): NotebookSearch {
   const indexer = new SearchIndexer(notebook.store.info.path, notebook, {
-    build,
+    ...builders,
     writable: !notebook.store.readOnly,
     catchUpAtOpen: options.catchUp ?? true,
     ...(options.onChange ? { onChange: options.onChange } : {}),

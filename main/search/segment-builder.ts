@@ -12,28 +12,44 @@ export type BuildSegment = (sources: EntrySource[]) => Promise<Uint8Array>;
 export const buildInThread: BuildSegment = async (sources) => buildSegment(sources);
 
 /**
- * One worker thread that builds segments, one at a time, started on first
- * use. The index is built while the app stays responsive; one worker is
- * enough, since builds are queued by the index anyway.
+ * Builds segments in worker threads, so the index is built while the app
+ * stays responsive. Two lanes, one worker each, started on first use: new
+ * changes, which must be searchable within a second, and background merges,
+ * which rebuild tens of thousands of entries and would hold a change up for
+ * seconds if they shared its worker.
  */
 export class SegmentBuilder {
+  readonly #changes = new BuildWorker();
+  readonly #merges = new BuildWorker();
+
+  readonly build: BuildSegment = (sources) => this.#changes.build(sources);
+  readonly buildInBackground: BuildSegment = (sources) => this.#merges.build(sources);
+
+  /** Start the changes' worker now, so the first change after opening is searchable as fast as the next. */
+  warm(): void {
+    this.#changes.spawn();
+  }
+
+  /** Builds still running are cancelled: the notebook they were for is closing. */
+  async close(): Promise<void> {
+    await Promise.all([this.#changes.close(), this.#merges.close()]);
+  }
+}
+
+/** One worker thread building segments one at a time. */
+class BuildWorker {
   #worker: Worker | undefined;
   readonly #pending = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: unknown): void }>();
   #nextId = 1;
 
-  readonly build: BuildSegment = (sources) =>
-    new Promise((resolve, reject) => {
+  build(sources: EntrySource[]): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
       const id = this.#nextId++;
       this.#pending.set(id, { resolve, reject });
-      this.#spawn().postMessage({ id, sources } satisfies ToBuildWorker);
+      this.spawn().postMessage({ id, sources } satisfies ToBuildWorker);
     });
-
-  /** Start the worker now, so the first change after opening is searchable as fast as the next. */
-  warm(): void {
-    this.#spawn();
   }
 
-  /** Builds still running are cancelled: the notebook they were for is closing. */
   async close(): Promise<void> {
     const worker = this.#worker;
     this.#worker = undefined;
@@ -42,7 +58,7 @@ export class SegmentBuilder {
     await worker?.terminate();
   }
 
-  #spawn(): Worker {
+  spawn(): Worker {
     if (this.#worker) return this.#worker;
     const entry = workerEntry(import.meta.url, './worker/build-worker.ts', 'search-build-worker.mjs');
     const worker = new Worker(entry.url, { execArgv: entry.execArgv });

@@ -29,6 +29,7 @@ interface BuilderInternals {
   averageFieldLength: Record<string, number>;
   invertedIndex: Record<string, { _index: number }>;
   fieldVectors: Record<string, { elements: number[] }>;
+  tokenizer(field: unknown): unknown[];
   createFieldVectors(): void;
 }
 // lunr's typings declare TokenSet's factories as instance methods; they are static.
@@ -45,6 +46,9 @@ export function buildSegment(sources: readonly EntrySource[]): Uint8Array {
   for (const field of FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
   builder.k1(1.2);
   builder.b(0.75);
+  // Fields arrive analysed (index terms, see analyse.ts) and lunr keeps no token metadata here, so the terms
+  // go in as they are: its tokenizer would copy, lower-case and wrap each one again.
+  (builder as unknown as BuilderInternals).tokenizer = (terms) => (Array.isArray(terms) ? terms : []);
   for (const [local, source] of sources.entries()) {
     const language = source.meta.language;
     const fields: Record<string, string | string[]> = { r: String(local) };

@@ -118,7 +118,7 @@ export class SegmentedIndex {
     });
     if (expanded.some((terms) => terms.size === 0)) return [];
 
-    // lunr collects every entry holding any queried term, so it is asked only for the rarest word; the others are looked up per candidate.
+    // Candidates come from the postings of the rarest word; the other words are looked up for each candidate.
     const frequency = expanded.map((terms) => [...terms.keys()].reduce((sum, term) => sum + df(term), 0));
     const driver = frequency.indexOf(Math.min(...frequency));
     const total = this.liveEntries;

@@ -76,7 +76,7 @@ async function medianImportSeconds(dir: string, file: string, workers: number): 
     let run = 0;
     const importOnce = async () => {
       const { store, records } = await openTestNotebook(path.join(dir, `notebook-${workers}-${run++}`));
-      const search = openNotebookSearch({ store, records, texts: new TextCache(store.blobs) }, segments.build, { catchUp: false });
+      const search = openNotebookSearch({ store, records, texts: new TextCache(store.blobs) }, segments, { catchUp: false });
       try {
         const summary = await new ImportService(records, () => pool).importPaths([file]);
         const documentId = summary.results[0]?.documentId;

@@ -138,7 +138,7 @@ export async function benchSearch(): Promise<void> {
     const texts = new TextCache(store.blobs);
     const heapBefore = heapMb();
     let started = performance.now();
-    const indexer = new SearchIndexer(dir, { records, texts }, { build: builder.build, writable: true, catchUpAtOpen: false });
+    const indexer = new SearchIndexer(dir, { records, texts }, { build: builder.build, buildInBackground: builder.buildInBackground, writable: true, catchUpAtOpen: false });
     await indexer.catchUp();
     printFigure('search.bulk_index', params, (performance.now() - started) / 1000, 's');
     printFigure('search.segments', params, indexer.index.segments.length, 'segments');
@@ -164,7 +164,7 @@ export async function benchSearch(): Promise<void> {
     const reopened = await NotebookStore.open(dir);
     const reopenedRecords = new RecordService(reopened, () => 'Bench', new EventBus());
     const reopenedTexts = new TextCache(reopened.blobs);
-    const again = new SearchIndexer(dir, { records: reopenedRecords, texts: reopenedTexts }, { build: builder.build, writable: true });
+    const again = new SearchIndexer(dir, { records: reopenedRecords, texts: reopenedTexts }, { build: builder.build, buildInBackground: builder.buildInBackground, writable: true });
     await new SearchService(again.index, reopenedRecords, reopenedTexts, again.loaded).search(SearchArgs.parse({ query: `${all[2]?.[0] ?? ''} ` }));
     printFigure('search.open_to_first_answer', params, (performance.now() - started) / 1000, 's');
     await again.caughtUp;

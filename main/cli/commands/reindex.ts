@@ -19,7 +19,7 @@ export const reindexCommand: Command = {
     const started = performance.now();
     try {
       const status = await withNotebook(values, { readOnly: false }, async (notebook) => {
-        const search = openNotebookSearch(notebook, buildInThread, { catchUp: false });
+        const search = openNotebookSearch(notebook, { build: buildInThread }, { catchUp: false });
         await search.indexer.loaded;
         await search.indexer.rebuild((done, total) => {
           if (showProgress) process.stderr.write(`\r\x1b[2K${bar(done, total)}`);

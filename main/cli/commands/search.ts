@@ -22,7 +22,7 @@ export const searchCommand: Command = {
     const args = SearchArgs.safeParse({ query, limit: limitOf(values) });
     if (!args.success) throw new UsageError(args.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
     const result = await withNotebook(values, { readOnly: true }, async (notebook) => {
-      const search = openNotebookSearch(notebook, buildInThread);
+      const search = openNotebookSearch(notebook, { build: buildInThread });
       // Read-only: what changed since the last save of the index is indexed in memory for this search.
       await search.indexer.caughtUp;
       return search.service.search(args.data);

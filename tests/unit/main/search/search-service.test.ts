@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EntrySource } from '../../../../main/search/entry-meta';
 import { SearchIndexer } from '../../../../main/search/indexer';
 import { buildInThread } from '../../../../main/search/segment-builder';
 import { SearchService } from '../../../../main/search/search-service';
@@ -25,9 +26,11 @@ describe('search over a notebook', () => {
   let indexer: SearchIndexer;
   let service: SearchService;
 
+  const merged: number[] = [];
   const open = () => {
     const texts = new TextCache(notebook.store.blobs);
-    indexer = new SearchIndexer(notebook.store.info.path, { records: notebook.records, texts }, { build: buildInThread, writable: true, flushDelayMs: 5 });
+    const buildInBackground = async (sources: EntrySource[]) => (merged.push(sources.length), buildInThread(sources));
+    indexer = new SearchIndexer(notebook.store.info.path, { records: notebook.records, texts }, { build: buildInThread, buildInBackground, writable: true, flushDelayMs: 5 });
     notebook.events.subscribe((event, payload) => {
       if (event === 'records.changed') indexer.notify((payload as { type: string }).type, (payload as { ids: string[] }).ids);
     });
@@ -216,6 +219,8 @@ describe('search over a notebook', () => {
     }
     const before = await search('convoy bridge');
     await expect.poll(() => indexer.index.segments.length, { timeout: 10_000 }).toBeLessThan(3);
+    // Merges are built in the background lane, so they never hold up a change.
+    expect(merged).toContain(6);
     const after = await search('convoy bridge');
     expect(after.groups.map((group) => [group.id, group.score])).toEqual(before.groups.map((group) => [group.id, group.score]));
     expect(await readdir(path.join(notebook.store.info.path, 'index'))).toHaveLength(indexer.index.segments.length + 1);
