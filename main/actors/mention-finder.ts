@@ -25,7 +25,7 @@ const PARALLEL_DOCUMENTS = 4;
 export async function findMentions(records: RecordService, texts: TextCache, options: FindMentionsOptions = {}): Promise<MentionList> {
   const actors = await actorsToFind(records, options.actorId);
   const finder = new NameFinder(actors.map((actor) => ({ id: actor.id, names: [actor.name, ...actor.aliases] })));
-  const documents = await records.list('documents');
+  const [documents, tagged] = await Promise.all([records.list('documents'), taggedByDocument(records)]);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const mentions: Mention[] = [];
   let total = 0;
@@ -33,7 +33,10 @@ export async function findMentions(records: RecordService, texts: TextCache, opt
     const perDocument = new Array<Mention[]>(documents.length);
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < documents.length; i = next++) perDocument[i] = await mentionsIn(records, texts, finder, documents[i] as DocumentRecord);
+      for (let i = next++; i < documents.length; i = next++) {
+        const document = documents[i] as DocumentRecord;
+        perDocument[i] = await mentionsIn(texts, finder, document, tagged.get(document.id) ?? []);
+      }
     };
     await Promise.all(Array.from({ length: PARALLEL_DOCUMENTS }, worker));
     for (const found of perDocument) {
@@ -51,11 +54,26 @@ async function actorsToFind(records: RecordService, actorId: string | undefined)
   return [actor];
 }
 
-async function mentionsIn(records: RecordService, texts: TextCache, finder: NameFinder, document: DocumentRecord): Promise<Mention[]> {
+/**
+ * The highlights tagged with an actor, by document: read all at once, since
+ * that lists the folder of highlight files once and opens only the files
+ * there are, where asking for each document's would try a file per document.
+ */
+async function taggedByDocument(records: RecordService): Promise<Map<string, HighlightRecord[]>> {
+  const byDocument = new Map<string, HighlightRecord[]>();
+  for (const highlight of await records.list('highlights')) {
+    if (highlight.actorIds.length === 0) continue;
+    const list = byDocument.get(highlight.documentId);
+    if (list) list.push(highlight);
+    else byDocument.set(highlight.documentId, [highlight]);
+  }
+  return byDocument;
+}
+
+async function mentionsIn(texts: TextCache, finder: NameFinder, document: DocumentRecord, highlights: readonly HighlightRecord[]): Promise<Mention[]> {
   const text = await texts.get(document.text.sha256);
   const hits = finder.find(text);
   if (hits.length === 0) return [];
-  const highlights = await records.list('highlights', { documentId: document.id });
   return hits
     .filter((hit) => !highlights.some((highlight) => covers(highlight, hit.id, hit.start, hit.end)))
     .map((hit) => ({
@@ -76,6 +94,7 @@ function covers(highlight: HighlightRecord, actorId: string, start: number, end:
   return highlight.actorIds.includes(actorId) && position.start < end && start < position.end;
 }
 
+/** White space collapsed to single spaces, in one pass of the expression: runs of several, and any one that is not a plain space. */
 function oneLine(text: string): string {
-  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+  return text.replace(/\s{2,}|[^\S ]/g, ' ');
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { highlightWithKey, openDocument, selectPhrase } from './reader-helpers';
 
 /** A generated corpus: briefs that name two armed groups and a state in English and Arabic, with the usual spelling variants. */
 async function addCorpus(app: AppUnderTest, documents: number): Promise<void> {
@@ -137,6 +138,61 @@ test('names a new actor after a tagged passage, gives it an Arabic alias, and fi
   const picker = page.getByRole('combobox', { name: 'Actor to merge into this one' });
   await picker.fill('منظمه');
   await expect(page.getByRole('option', { name: /Badr Organization/ })).toBeVisible();
+});
+
+test('creates an event from the quick picker of a highlighted passage, which becomes its evidence on the timeline', async ({ app }) => {
+  test.slow();
+  const { page } = app;
+  await app.call('documents.create', { title: 'Strike report', text: 'On 7 February a drone strike hit a car near al-Qaim. Kata’ib Hezbollah blamed the United States and called a rally.' });
+  await app.call('events.create', { title: "Kata'ib Hezbollah rally", date: { precision: 'month', start: '2024-02' } });
+  await openDocument(page, 'Strike report');
+  await selectPhrase(page, 'a drone strike hit a car near al-Qaim');
+  await highlightWithKey(page);
+
+  // The picker starts from the passage; "New event" opens a small form with it as the title and the date field focused.
+  const card = page.locator('.highlight-card').filter({ hasText: 'a drone strike hit a car near al-Qaim' });
+  const picker = card.getByRole('combobox', { name: 'Tag with an actor or event' });
+  await expect(picker).toHaveValue('a drone strike hit a car near al-Qaim');
+  await card.getByRole('option', { name: 'New event “a drone strike hit a car near al-Qaim”' }).click();
+  const form = card.getByRole('form', { name: 'New event from this passage' });
+  await expect(form.getByLabel('Title')).toHaveValue('a drone strike hit a car near al-Qaim');
+  await expect(form.getByLabel('Date')).toBeFocused();
+  await form.getByLabel('Type').selectOption('Explosions/Remote violence');
+  const audit = await new AxeBuilder({ page }).include('.highlight-card').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // A date that is no day is refused in place; Enter creates once it is right.
+  await form.getByLabel('Date').fill('2024-02-30');
+  await form.getByLabel('Date').press('Enter');
+  await expect(form.getByRole('alert')).toContainText('2024-02-30');
+  await form.getByLabel('Title').fill('Drone strike near al-Qaim');
+  await form.getByLabel('Date').fill('2024-02-07');
+  await form.getByLabel('Date').press('Enter');
+  await expect(form).toBeHidden();
+  await expect(card.getByRole('list', { name: 'Tagged with' }).getByRole('listitem')).toHaveText([/Drone strike near al-Qaim/]);
+  await expect(picker).toBeFocused();
+
+  // Escape closes the form without creating anything; existing events are found by a folded title.
+  await picker.fill('Ceasefire');
+  await picker.press('ArrowDown');
+  await picker.press('Enter');
+  await expect(form.getByLabel('Title')).toHaveValue('Ceasefire');
+  await form.getByLabel('Date').press('Escape');
+  await expect(form).toBeHidden();
+  await expect(picker).toBeFocused();
+  await picker.fill('kataib hezbollah RALLY');
+  await expect(card.getByRole('option', { name: /Kata'ib Hezbollah rally \(event\)/ })).toBeVisible();
+  expect((await app.call('events.list', {})).map((event) => event.title).sort()).toEqual(['Drone strike near al-Qaim', "Kata'ib Hezbollah rally"]);
+
+  // On the timeline, at its date, with the passage as its evidence.
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Timeline/ }).click();
+  const timeline = page.getByRole('list', { name: 'Events by date' });
+  await expect(timeline.getByRole('listitem')).toHaveCount(2);
+  await timeline.getByRole('button', { name: 'Drone strike near al-Qaim' }).click();
+  const details = page.getByRole('article', { name: 'Drone strike near al-Qaim' });
+  await expect(details).toContainText('7 Feb 2024');
+  await expect(details).toContainText('Explosions/Remote violence');
+  await expect(details.locator('blockquote')).toHaveText(['a drone strike hit a car near al-Qaim']);
 });
 
 test('the actor page, timeline, network and mentions have no serious or critical accessibility violations', async ({ app }) => {

@@ -1,5 +1,5 @@
-import { ApiError } from '../../../shared/api/errors';
-import { HighlightCreate, type ActorRecord } from '../../../shared/model/records';
+import { HighlightCreate } from '../../../shared/model/records';
+import { resolveActor } from '../../actors/resolve-actor';
 import { createHighlight } from '../../records/highlights';
 import { type Command, optionalString, requiredString, stringList, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';
@@ -14,7 +14,7 @@ export const highlightAddCommand: Command = {
     '--quote TEXT     the passage, exactly as in the document; it must occur once',
     `--color C        ${HighlightCreate.shape.color.unwrap().options.join(', ')} (default: yellow)`,
     '--comment TEXT   a comment on the passage',
-    '--actor NAME     an actor the passage is evidence of, by name or alias (repeatable)',
+    '--actor NAME     an actor the passage is evidence of, by name or alias, ignoring case, accents, apostrophes and Arabic letter forms (repeatable)',
     '--json           print the new highlight as JSON',
   ],
   options: {
@@ -34,7 +34,7 @@ export const highlightAddCommand: Command = {
         anchor: { quote: requiredString(values, 'quote') },
         ...(optionalString(values, 'color') ? { color: optionalString(values, 'color') } : {}),
         ...(optionalString(values, 'comment') ? { comment: optionalString(values, 'comment') } : {}),
-        actorIds: stringList(values, 'actor').map((name) => findActor(actors, name).id),
+        actorIds: stringList(values, 'actor').map((name) => resolveActor(actors, name).id),
       });
       if (!input.success) throw new UsageError(input.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('; '));
       return createHighlight(records, texts, input.data);
@@ -43,12 +43,3 @@ export const highlightAddCommand: Command = {
     return 0;
   },
 };
-
-function findActor(actors: ActorRecord[], name: string): ActorRecord {
-  const key = (text: string) => text.normalize('NFC').trim().toLocaleLowerCase();
-  const wanted = key(name);
-  const matches = actors.filter((actor) => [actor.name, ...actor.aliases].some((candidate) => key(candidate) === wanted));
-  if (matches.length === 1 && matches[0]) return matches[0];
-  if (matches.length === 0) throw new ApiError('NOT_FOUND', `No actor is named “${name}”; add it first with: fieldbook actor add --name "${name}"`);
-  throw new ApiError('CONFLICT', `“${name}” names ${matches.length} actors (${matches.map((actor) => actor.id).join(', ')}); use a name that only one of them has.`);
-}

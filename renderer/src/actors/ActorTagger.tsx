@@ -1,6 +1,7 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
-import type { HighlightRecord } from '../../../shared/model/records';
+import type { EventRecord, HighlightRecord } from '../../../shared/model/records';
+import { QuickEventForm } from './QuickEventForm';
 import { QuickPicker } from './QuickPicker';
 import { useApiResult } from './useApiResult';
 import './actors.css';
@@ -24,7 +25,8 @@ const namesOf = (item: Taggable) => item.names;
  * Tag a highlight with actors and events: what it is tagged with, each
  * removable, and a quick picker over every actor's names and aliases and
  * every event's title that starts from the passage itself, so the passage
- * can name a new actor in one step. For the reader's highlight card.
+ * can name a new actor in one step, or a new event in two (it needs a date:
+ * a small form opens in place). For the reader's highlight card.
  */
 export function ActorTagger({ api, highlight, onError }: ActorTaggerProps) {
   const load = useCallback(async () => {
@@ -36,38 +38,61 @@ export function ActorTagger({ api, highlight, onError }: ActorTaggerProps) {
   }, [api]);
   const { data: items = [] } = useApiResult(api, load, onError, ['actors', 'events']);
   const labels = new Map(items.map((item) => [item.id, item.label]));
+  /** The title the new-event form opens with; undefined while it is closed. */
+  const [eventTitle, setEventTitle] = useState<string>();
+  const pickerField = useRef<HTMLInputElement>(null);
+  const refocusPicker = useRef(false);
+  // The picker was only hidden while the form was open: it gets the focus back once it shows again.
+  useEffect(() => {
+    if (eventTitle !== undefined || !refocusPicker.current) return;
+    refocusPicker.current = false;
+    pickerField.current?.focus();
+  }, [eventTitle]);
 
+  // What this card saved last: the reader's copy of the highlight changes only through the reader's
+  // own edits, so the tags are shown from here until a newer copy comes down.
+  const [saved, setSaved] = useState<HighlightRecord>();
+  const current = saved && saved.id === highlight.id && saved.updatedAt >= highlight.updatedAt ? saved : highlight;
   const save = async (patch: { actorIds?: string[]; eventIds?: string[] }) => {
     try {
-      await api.call('highlights.update', { id: highlight.id, patch });
+      setSaved(await api.call('highlights.update', { id: highlight.id, patch }));
     } catch (error) {
       onError(error);
     }
   };
   const add = (item: Taggable) =>
-    item.kind === 'actor' ? save({ actorIds: [...new Set([...highlight.actorIds, item.id])] }) : save({ eventIds: [...new Set([...highlight.eventIds, item.id])] });
+    item.kind === 'actor' ? save({ actorIds: [...new Set([...current.actorIds, item.id])] }) : save({ eventIds: [...new Set([...current.eventIds, item.id])] });
   const create = async (name: string) => {
     try {
       const actor = await api.call('actors.create', { name });
-      await save({ actorIds: [...highlight.actorIds, actor.id] });
+      await save({ actorIds: [...current.actorIds, actor.id] });
     } catch (error) {
       onError(error);
     }
   };
+  const closeEventForm = () => {
+    refocusPicker.current = true;
+    setEventTitle(undefined);
+  };
+  // The passage becomes evidence the way tagging an existing event makes it: the highlight lists the event.
+  const eventCreated = async (event: EventRecord) => {
+    await save({ eventIds: [...current.eventIds, event.id] });
+    closeEventForm();
+  };
 
-  const tags = [...highlight.actorIds.map((id) => ({ id, kind: 'actor' as const })), ...highlight.eventIds.map((id) => ({ id, kind: 'event' as const }))];
+  const tags = [...current.actorIds.map((id) => ({ id, kind: 'actor' as const })), ...current.eventIds.map((id) => ({ id, kind: 'event' as const }))];
   return (
     <div className="actor-tagger">
       {tags.length > 0 && (
         <ul className="tag-chips" aria-label="Tagged with">
           {tags.map(({ id, kind }) => (
             <li key={id}>
-              <span dir="auto">{labels.get(id) ?? id}</span>{' '}
+              <span dir="auto">{labels.get(id) ?? id}</span> <span className="tag-kind">{kind}</span>{' '}
               <button
                 type="button"
                 className="link-button"
                 aria-label={`Untag ${labels.get(id) ?? id}`}
-                onClick={() => void save(kind === 'actor' ? { actorIds: highlight.actorIds.filter((other) => other !== id) } : { eventIds: highlight.eventIds.filter((other) => other !== id) })}
+                onClick={() => void save(kind === 'actor' ? { actorIds: current.actorIds.filter((other) => other !== id) } : { eventIds: current.eventIds.filter((other) => other !== id) })}
               >
                 ×
               </button>
@@ -75,17 +100,24 @@ export function ActorTagger({ api, highlight, onError }: ActorTaggerProps) {
           ))}
         </ul>
       )}
-      <QuickPicker
-        label="Tag with an actor or event"
-        items={items}
-        namesOf={namesOf}
-        describe={(item) => `${item.label} (${item.kind})`}
-        keyOf={(item) => `${item.kind}:${item.id}`}
-        onPick={(item) => void add(item)}
-        onCreate={(name) => void create(name)}
-        createLabel="New actor"
-        initialQuery={highlight.target.quote.exact.length <= 80 ? highlight.target.quote.exact : ''}
-      />
+      <div hidden={eventTitle !== undefined}>
+        <QuickPicker
+          label="Tag with an actor or event"
+          items={items}
+          namesOf={namesOf}
+          describe={(item) => `${item.label} (${item.kind})`}
+          keyOf={(item) => `${item.kind}:${item.id}`}
+          onPick={(item) => void add(item)}
+          creates={[
+            { label: 'New actor', create: (name) => void create(name) },
+            { label: 'New event', create: setEventTitle },
+          ]}
+          initialQuery={highlight.target.quote.exact.length <= 80 ? highlight.target.quote.exact : ''}
+          placeholder="Tag with an actor or event…"
+          inputRef={pickerField}
+        />
+      </div>
+      {eventTitle !== undefined && <QuickEventForm api={api} initialTitle={eventTitle} onCreated={eventCreated} onCancel={closeEventForm} onError={onError} />}
     </div>
   );
 }

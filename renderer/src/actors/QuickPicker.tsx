@@ -1,6 +1,12 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { createNameMatcher } from '../../../shared/actors/match-names';
 import './actors.css';
+
+/** A way to make a new item named by what was typed, offered below the matches ("New actor “…”", "New event “…”"). */
+export interface PickerCreate {
+  label: string;
+  create(name: string): void;
+}
 
 interface QuickPickerProps<T> {
   label: string;
@@ -9,12 +15,12 @@ interface QuickPickerProps<T> {
   describe(item: T): string;
   keyOf(item: T): string;
   onPick(item: T): void;
-  /** Offered below the matches: make a new item named by what was typed. */
-  onCreate?(name: string): void;
-  createLabel?: string;
+  creates?: readonly PickerCreate[];
   placeholder?: string;
   /** What the field starts with: the selected text, so it can be picked or created at once. */
   initialQuery?: string;
+  /** The field, for a caller that gives the focus back to it. */
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /**
@@ -22,14 +28,18 @@ interface QuickPickerProps<T> {
  * case, diacritics, apostrophes and Arabic letter forms ("kataib" finds
  * "Kata'ib", "الكاظمي" finds "الكاظمى"), and can create what it did not find.
  */
-export function QuickPicker<T>({ label, items, namesOf, describe, keyOf, onPick, onCreate, createLabel = 'Create', placeholder, initialQuery = '' }: QuickPickerProps<T>) {
+export function QuickPicker<T>({ label, items, namesOf, describe, keyOf, onPick, creates = [], placeholder, initialQuery = '', inputRef }: QuickPickerProps<T>) {
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const listId = useId();
   const matcher = useMemo(() => createNameMatcher(items, namesOf), [items, namesOf]);
   const matches = useMemo(() => matcher(query, 8), [matcher, query]);
   const typed = query.trim();
-  const options = [...matches.map((match) => ({ key: keyOf(match.item), text: describe(match.item), alias: match.name, pick: () => onPick(match.item) })), ...(onCreate && typed ? [{ key: '+create', text: `${createLabel} “${typed}”`, alias: '', pick: () => onCreate(typed) }] : [])];
+  const options = [
+    // The name that matched is shown beside the item only when it is another than its main name: an alias.
+    ...matches.map((match) => ({ key: keyOf(match.item), text: describe(match.item), alias: match.name === namesOf(match.item)[0] ? '' : match.name, pick: () => onPick(match.item) })),
+    ...(typed ? creates.map(({ label: createLabel, create }) => ({ key: `+${createLabel}`, text: `${createLabel} “${typed}”`, alias: '', pick: () => create(typed) })) : []),
+  ];
   const open = typed !== '' && options.length > 0;
 
   const choose = (index: number) => {
@@ -53,6 +63,7 @@ export function QuickPicker<T>({ label, items, namesOf, describe, keyOf, onPick,
   return (
     <div className="quick-picker">
       <input
+        ref={inputRef}
         type="text"
         role="combobox"
         aria-label={label}
@@ -82,7 +93,7 @@ export function QuickPicker<T>({ label, items, namesOf, describe, keyOf, onPick,
               onClick={() => choose(index)}
             >
               <span dir="auto">{option.text}</span>
-              {option.alias && option.alias !== option.text && (
+              {option.alias && (
                 <span className="quick-picker-alias" dir="auto">
                   {option.alias}
                 </span>

@@ -152,7 +152,7 @@ export function EventForm({ api, types, onSaved, onCancel, onError }: EventFormP
             <option key={role} value={role} />
           ))}
         </datalist>
-        <QuickPicker label="Add an actor" items={actors} namesOf={actorNames} describe={(actor) => `${actor.name} (${actor.kind})`} keyOf={(actor) => actor.id} onPick={addParticipant} onCreate={(name) => void createActor(name)} createLabel="New actor" placeholder="Any name or alias" />
+        <QuickPicker label="Add an actor" items={actors} namesOf={actorNames} describe={(actor) => `${actor.name} (${actor.kind})`} keyOf={(actor) => actor.id} onPick={addParticipant} creates={[{ label: 'New actor', create: (name) => void createActor(name) }]} placeholder="Any name or alias" />
       </fieldset>
       <fieldset>
         <legend>Casualties</legend>

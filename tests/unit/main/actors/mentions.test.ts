@@ -63,6 +63,26 @@ describe('the mention finder', () => {
     expect(forPm.mentions.map((mention) => mention.text)).toContain('al-Kadhimi');
   });
 
+  it('takes a highlight as covering mentions of its own document only, and a deleted one as none', async () => {
+    const { english, arabic, kh } = await setUp();
+    // This English highlight covers “KATAIB HEZBOLLAH”, and also the offsets of the actor's Arabic name in the other document.
+    const end = ENGLISH.indexOf('KATAIB HEZBOLLAH') + 16;
+    const start = ARABIC.indexOf('كتائب') - 2;
+    expect(start).toBeLessThan(end);
+    const covering = await createHighlight(nb.records, texts, { documentId: english.id, anchor: { start, end }, color: 'yellow', comment: '', tags: [], actorIds: [kh.id], eventIds: [] });
+    const listed = async () => (await findMentions(nb.records, texts, { actorId: kh.id })).mentions.map((mention) => [mention.documentId === arabic.id ? 'ar' : 'en', mention.text]);
+    expect(await listed()).toEqual([
+      ['en', 'Kata’ib Hezbollah'],
+      ['ar', 'كتائب حزب الله'],
+    ]);
+    await nb.records.delete('highlights', covering.id);
+    expect(await listed()).toEqual([
+      ['en', 'Kata’ib Hezbollah'],
+      ['en', 'KATAIB HEZBOLLAH'],
+      ['ar', 'كتائب حزب الله'],
+    ]);
+  });
+
   it('cuts the list at its limit but counts every mention', async () => {
     await setUp();
     const found = await findMentions(nb.records, texts, { limit: 2 });

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { NameFinder } from '../../../../shared/actors/name-finder';
 
-const finder = new NameFinder([
+const finderItems = [
   { id: 'kh', names: ["Kata'ib Hezbollah", 'كتائب حزب الله'] },
   { id: 'pm', names: ['Mustafa al-Kadhimi', 'Kadhimi', 'مصطفى الكاظمى'] },
   { id: 'pmf', names: ['Popular Mobilization Forces', 'الحشد الشعبي', 'PMF'] },
   { id: 'us', names: ['United States', 'US'] },
   { id: 'basra', names: ['البصرة'] },
   { id: 'qa', names: ['Qāʾānī'] },
-]);
+];
+const finder = new NameFinder(finderItems);
 
 function found(text: string): [string, string][] {
   return finder.find(text).map((hit) => [hit.id, text.slice(hit.start, hit.end)]);
@@ -91,5 +92,34 @@ describe('finding names: edges', () => {
     const marked = `${stretched('كَتَائِبُ')}   ${stretched('حِزْبِ')}   اللّٰهِ`;
     expect(marked.length).toBeGreaterThan(3 * 'كتايب حزب الله'.length + 16);
     expect(found(`${'x '.repeat(5)}${marked}`)).toEqual([['kh', marked]]);
+  });
+});
+
+describe('finding names: one finder over many texts', () => {
+  it('tells apart names of several words that share their first word, and names with punctuation inside', () => {
+    const shared = new NameFinder([
+      { id: 'badr-org', names: ['Badr Organization'] },
+      { id: 'badr-brigade', names: ['Badr Brigade', 'Badr 9th Brigade'] },
+      { id: 'army', names: ['U.S. Army'] },
+      { id: 'state', names: ['U.S.'] },
+    ]);
+    const text = 'The Badr Brigade, not the Badr Organization, met the U.S. Army; badr-organization and the U.S. agreed. Badr left.';
+    expect(shared.find(text).map((hit) => [hit.id, text.slice(hit.start, hit.end)])).toEqual([
+      ['badr-brigade', 'Badr Brigade'],
+      ['badr-org', 'Badr Organization'],
+      ['army', 'U.S. Army'],
+      // A name is trimmed to its letters at both ends, so the full stop after “U.S” is the sentence's.
+      ['state', 'U.S'],
+      ['badr-org', 'badr-organization'],
+      ['state', 'U.S'],
+    ]);
+  });
+
+  it('gives the same answer for a text however many texts it has read before, words it has seen spelt other ways included', () => {
+    const texts = ['Kataib Hezbollah and KATAIB hezbollah.', 'بالبصرة والكاظمي', 'Kadhimi’s men; kadhimi, KADHIMI', 'the 𝐀rmy of Kata’ib Hezbollah’s allies'];
+    const fresh = texts.map((text) => new NameFinder([...finderItems]).find(text));
+    const reused = new NameFinder([...finderItems]);
+    for (let round = 0; round < 3; round++) expect(texts.map((text) => reused.find(text))).toEqual(fresh);
+    expect(fresh.map((hits) => hits.length)).toEqual([2, 1, 3, 1]);
   });
 });
