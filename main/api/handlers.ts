@@ -4,7 +4,13 @@ import { actorNetwork } from '../actors/actor-network';
 import { actorProfile } from '../actors/actor-profile';
 import { findMentions } from '../actors/mention-finder';
 import { tagMentions } from '../actors/mention-tagger';
-import type { Services } from '../app/services';
+import type { OpenNotebook, Services } from '../app/services';
+import { EXCHANGE_UPLOAD_NAME } from '../../shared/exchange/transfer';
+import { defaultArchiveLimits } from '../exchange/archive-limits';
+import { exportAnnotationsForDownload, exportForDownload, mergeUpload, type ExchangeContext } from '../exchange/exchange-service';
+import { openConflictsOf, type TextUpdater } from '../exchange/open-conflicts';
+import { OutgoingFiles, type Downloads } from '../exchange/outgoing-files';
+import { currentAuthor } from '../settings/author';
 import { eventEvidence, timeline } from '../event-records/timeline';
 import { createTextDocument } from '../records/documents';
 import { createHighlight } from '../records/highlights';
@@ -91,12 +97,49 @@ export function createHandlers(services: Services): Handlers {
       task.result.catch((error: unknown) => console.error('Rebuilding the search index failed', error));
       return { taskId: task.taskId };
     },
+    'exchange.export': (args) => exportForDownload(exchangeContext(services), args),
+    'exchange.exportAnnotations': (args) => exportAnnotationsForDownload(exchangeContext(services), args),
+    'exchange.merge': (args) => mergeUpload(exchangeContext(services), args),
+    'exchange.discardUpload': async ({ batch }) => {
+      await services.current().uploads.discard(batch);
+      return { discarded: true as const };
+    },
+    'exchange.conflicts': () => openConflictsOf(services.current().store).list(),
+    'exchange.resolveConflict': ({ keep, ...key }) => openConflictsOf(services.current().store).resolve(key, keep, conflictTextUpdater(services.current())),
   };
 }
 
-/** Files handed over by the UI go to the open notebook's upload batches, within the import size limit. */
+/** Files handed over by the UI go to the open notebook's upload batches, within the import size limit (an exchange file: the archive limit). */
 export function createUpload(services: Services): Upload {
-  return createUploader((batch, relativePath, content) => services.current().uploads.save(batch, relativePath, content, defaultImportLimits.maxFileBytes));
+  return createUploader((batch, relativePath, content) =>
+    services.current().uploads.save(batch, relativePath, content, relativePath === EXCHANGE_UPLOAD_NAME ? defaultArchiveLimits.maxTotalBytes : defaultImportLimits.maxFileBytes),
+  );
+}
+
+/** Exports waiting to be handed over, in the open notebook. */
+export function createDownloads(services: Services): Downloads {
+  return () => new OutgoingFiles(services.current().store.info.path);
+}
+
+function exchangeContext(services: Services): ExchangeContext {
+  const open = services.current();
+  return { store: open.store, uploads: open.uploads, events: services.events, author: currentAuthor(services.settings) };
+}
+
+/** A chosen version is written through the service that owns its kind of record, like any edit (updated time, change events, search). */
+function conflictTextUpdater(open: OpenNotebook): TextUpdater {
+  return (type, id, text) => {
+    switch (type) {
+      case 'highlights':
+        return open.records.update('highlights', id, { comment: text });
+      case 'actors':
+        return open.records.update('actors', id, { description: text });
+      case 'events':
+        return open.eventRecords.update(id, { notes: text });
+      case 'notes':
+        return open.notes.update(id, { body: text });
+    }
+  };
 }
 
 /** The sidebar's lists: newest change first, with a line that tells similar items apart. */

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { ApiError, type ResponseEnvelope } from '../../shared/api/errors';
 import type { Dispatch, Upload } from '../api/dispatcher';
 import type { EventBus } from '../events/event-bus';
+import type { Downloads } from '../exchange/outgoing-files';
 import { securityHeaders } from '../security/content-security-policy';
 import { readStaticFile } from '../security/static-files';
 import { checkApiCaller, checkHost, type GuardedRequest } from './request-guard';
@@ -11,6 +14,7 @@ import { checkApiCaller, checkHost, type GuardedRequest } from './request-guard'
 export const API_CALL_PATH = '/api/v1/call';
 export const API_EVENTS_PATH = '/api/v1/events';
 export const API_UPLOAD_PATH = '/api/v1/upload';
+export const API_DOWNLOAD_PATH = '/api/v1/download';
 /**
  * The largest call is saving a note at its limit (5,000,000 characters: up to
  * about 15 MB as JSON, Arabic taking two bytes a character and escapes more);
@@ -22,6 +26,8 @@ const KEEPALIVE_MS = 15_000;
 export interface BrowserHostOptions {
   dispatch: Dispatch;
   upload: Upload;
+  /** Files main prepared for the person (exports), handed over once each; a host without them serves none. */
+  downloads?: Downloads;
   events: EventBus;
   /** Folder of the built renderer (index.html and assets). */
   rendererDir: string;
@@ -67,6 +73,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         if (url.pathname === API_CALL_PATH && request.method === 'POST') return await answerCall(request, response);
         if (url.pathname === API_EVENTS_PATH && request.method === 'GET') return streamEvents(request, response);
         if (url.pathname === API_UPLOAD_PATH && request.method === 'POST') return await answerUpload(request, response, url);
+        if (url.pathname === API_DOWNLOAD_PATH && request.method === 'GET') return await sendDownload(response, url);
         throw new ApiError('NOT_FOUND', `No API endpoint ${request.method ?? ''} ${url.pathname}.`);
       }
     } catch (error) {
@@ -110,6 +117,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const envelope = await options.upload(url.searchParams.get('batch') ?? '', url.searchParams.get('path') ?? '', request);
     if (!envelope.ok) request.resume();
     sendEnvelope(response, envelope.ok ? 200 : statusOf(ApiError.fromShape(envelope.error)), envelope);
+  }
+
+  async function sendDownload(response: ServerResponse, url: URL): Promise<void> {
+    if (!options.downloads) throw new ApiError('NOT_FOUND', 'This host hands over no files.');
+    const file = await options.downloads().claim(url.searchParams.get('id') ?? '');
+    try {
+      response.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(file.size),
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'Cache-Control': 'no-store',
+        ...securityHeaders,
+      });
+      await pipeline(createReadStream(file.path), response);
+    } catch (error) {
+      // A download cut short can be asked for again.
+      await file.release();
+      throw error;
+    }
+    await file.done();
   }
 
   function streamEvents(request: IncomingMessage, response: ServerResponse): void {

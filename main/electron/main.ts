@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createDispatcher } from '../api/dispatcher';
-import { createHandlers, createUpload } from '../api/handlers';
+import { createDownloads, createHandlers, createUpload } from '../api/handlers';
 import { builtRendererDir } from '../app/paths';
 import { createServices } from '../app/services';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './app-protocol';
@@ -52,7 +52,7 @@ if (!app.requestSingleInstanceLock()) {
       });
       const shown = window;
       shown.once('ready-to-show', () => shown.show());
-      const disconnect = connectIpc(shown, createDispatcher(createHandlers(services)), services.events, createUpload(services));
+      const disconnect = connectIpc(shown, createDispatcher(createHandlers(services)), services.events, createUpload(services), createDownloads(services));
       shown.on('closed', () => {
         disconnect();
         window = undefined;

@@ -2,10 +2,7 @@ import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } fro
 import type { AppCommand } from '../../shared/api/contract';
 import type { Services } from '../app/services';
 
-/**
- * The application menu. Export is listed, greyed out, so its shortcut is
- * reserved; it is enabled by the issue that builds it.
- */
+/** The application menu. Export and Merge open the renderer's dialogs, where the selection, passphrase and merge report are. */
 export function buildAppMenu(window: BrowserWindow, services: Services): Menu {
   const command = (name: AppCommand) => () => services.events.emit('app.command', { command: name });
   const isMac = process.platform === 'darwin';
@@ -19,7 +16,8 @@ export function buildAppMenu(window: BrowserWindow, services: Services): Menu {
         { type: 'separator' },
         { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => void chooseImport(window, services, ['openFile', 'multiSelections']) },
         { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: () => void chooseImport(window, services, ['openDirectory', 'multiSelections']) },
-        { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: false },
+        { label: 'Export Notebook…', accelerator: 'CmdOrCtrl+E', click: command('export-notebook') },
+        { label: 'Merge a Notebook File…', accelerator: 'CmdOrCtrl+Shift+M', click: command('merge-notebook') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', accelerator: 'CmdOrCtrl+Q' },
       ],

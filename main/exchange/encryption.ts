@@ -121,7 +121,7 @@ export async function decryptFile(source: string, target: string, passphrase: st
     await handle.close();
   }
   const { key, verifier } = await deriveKeys(passphrase, header.salt, header.params);
-  if (!timingSafeEqual(verifier, header.verifier)) throw new ApiError('PASSWORD_REQUIRED', 'The passphrase is wrong for this file.');
+  if (!timingSafeEqual(verifier, header.verifier)) throw new ApiError('PASSWORD_INCORRECT', 'The passphrase is wrong for this file.');
   const decipher = createDecipheriv('aes-256-gcm', key, header.nonce).setAAD(header.bytes).setAuthTag(tag);
   try {
     await pipeline(createReadStream(source, { start: HEADER_BYTES, end: size - TAG_BYTES - 1 }), decipher, createWriteStream(target, { mode: 0o600 }));

@@ -12,7 +12,9 @@ import { encryptingStream } from './encryption';
 import { toJsonLines } from './json-lines';
 import { blobPath, EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, recordsPath, type Manifest } from './manifest';
 import { blobsOfDocument, readAllRecords, recordTypes } from './record-set';
-import { selectRecords, type ExportSelection } from './selection';
+import type { ExportSelection } from '../../shared/exchange/selection';
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/exchange/transfer';
+import { selectRecords } from './selection';
 
 export interface ExportOptions {
   selection?: ExportSelection;
@@ -28,8 +30,6 @@ export interface ExportResult {
   counts: Record<RecordType, number>;
   encrypted: boolean;
 }
-
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 /**
  * Write the notebook, or a selection of it, to one exchange file. The file

@@ -6,8 +6,9 @@ import type { EventBus } from '../events/event-bus';
 import type { NotebookStore } from '../notebook/notebook-store';
 import { fsyncDirectory } from '../storage/atomic-write';
 import type { ArchiveLimits } from './archive-limits';
-import { planMerge } from './merge-plan';
-import type { MergeReport } from './merge-report';
+import { planMerge, type MergePlan } from './merge-plan';
+import { openConflictsOf } from './open-conflicts';
+import type { MergeReport } from '../../shared/exchange/merge-report';
 import { readAllRecords, type RecordSet } from './record-set';
 import { stageExchangeFile, type StagedBundle } from './staged-bundle';
 
@@ -42,7 +43,9 @@ export async function mergeExchangeFile(store: NotebookStore, file: string, opti
     validateWrites(plan.writes);
     if (!options.dryRun) {
       await applyBlobs(store, bundle);
-      await applyRecords(store, plan.writes, options.events);
+      await applyRecords(store, plan, options.events);
+      const mergedAt = new Date().toISOString();
+      await openConflictsOf(store).add(plan.textConflicts.map((conflict) => ({ ...conflict, mergedAt, fileAuthor: bundle.manifest.author })));
     }
     return {
       dryRun: options.dryRun === true,
@@ -90,13 +93,23 @@ async function applyBlobs(store: NotebookStore, bundle: StagedBundle): Promise<v
   for (const folder of folders) await fsyncDirectory(folder);
 }
 
-async function applyRecords(store: NotebookStore, writes: RecordSet, events: EventBus | undefined): Promise<void> {
+async function applyRecords(store: NotebookStore, plan: MergePlan, events: EventBus | undefined): Promise<void> {
+  const moving = new Set([...plan.moves.values()].flat());
   for (const type of applyOrder) {
-    const records = writes[type] as RecordOf<RecordType>[];
+    const records = plan.writes[type] as RecordOf<RecordType>[];
     if (records.length === 0) continue;
     const collection = store.collection(type);
     // Puts to one file are coalesced into few writes by the store, so they are issued together.
-    await Promise.all(records.map((record) => collection.put(record)));
+    await Promise.all(records.filter((record) => !(type === 'highlights' && moving.has(record.id))).map((record) => collection.put(record)));
+    if (type === 'highlights') await moveHighlights(store, plan);
     events?.emit('records.changed', { type, ids: records.map((record) => record.id) });
   }
+}
+
+/** Highlights of a retired copy of a document go to the survivor's shard, after the documents are written, so each always has its document. */
+async function moveHighlights(store: NotebookStore, plan: MergePlan): Promise<void> {
+  if (plan.moves.size === 0) return;
+  const highlights = store.collection('highlights');
+  const written = new Map(plan.writes.highlights.map((highlight) => [highlight.id, highlight]));
+  await Promise.all([...plan.moves].map(([from, ids]) => highlights.move(ids.flatMap((id) => written.get(id) ?? []), from)));
 }

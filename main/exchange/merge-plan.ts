@@ -1,62 +1,72 @@
 import { ApiError } from '../../shared/api/errors';
+import { ConflictRecordType, conflictTextFields, type OpenConflict } from '../../shared/exchange/conflicts';
 import type { RecordOf, RecordType } from '../../shared/model/records';
 import { sameValue } from './canonical-json';
 import { identityFields, mergeRecord } from './merge-records';
-import { zeroCounts, type Conflict, type MergeReport, type RecordRef } from './merge-report';
+import { zeroCounts, type Conflict, type MergeReport, type RecordRef } from '../../shared/exchange/merge-report';
 import { nameKey } from './name-key';
 import { recordLabel } from './record-label';
 import { emptyRecordSet, recordTypes, type RecordSet } from './record-set';
+import { collapsed, refiled, sameContentSurvivors } from './same-content';
 
 export type MergeOutcome = Pick<MergeReport, 'counts' | 'added' | 'updated' | 'conflicts' | 'skipped' | 'proposals'>;
 
 export interface MergePlan {
   /** The records to write, as they will be stored. */
   writes: RecordSet;
+  /** Highlights among the writes that leave the shard they are stored in (their document was merged into another), by that shard. */
+  moves: Map<string, string[]>;
   outcome: MergeOutcome;
+  /** Texts both sides changed, with each side's version, for the notebook's list of open conflicts. */
+  textConflicts: Omit<OpenConflict, 'mergedAt' | 'fileAuthor'>[];
 }
 
 type AnyRecord = RecordOf<RecordType>;
 
 /**
  * Decide, without writing anything, what merging `incoming` into `local`
- * does. The same content is one document: an incoming document whose
- * original file the notebook already has (under another id) is merged into
- * the notebook's copy as another version of it, and its highlights and notes
- * are attached to that copy.
+ * does. The same content is one document: copies of one original file,
+ * from either side, are merged into the one that survives (same-content.ts),
+ * with their highlights and notes, whichever side it came from.
  */
 export function planMerge(local: RecordSet, incoming: RecordSet): MergePlan {
   const writes = emptyRecordSet();
+  const textConflicts: MergePlan['textConflicts'] = [];
   const outcome: MergeOutcome = { counts: { added: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts() }, added: [], updated: [], conflicts: [], skipped: [], proposals: [] };
   const ref = (type: RecordType, record: AnyRecord): RecordRef => ({ type, id: record.id, label: recordLabel(type, record) });
 
-  const documentIds = sameContentDocuments(local.documents, incoming.documents, (document, existing) =>
-    outcome.skipped.push({ ...ref('documents', document), reason: `Same content as “${existing.title}” (${existing.id}): merged into it, with its highlights and notes.` }),
-  );
-  const remapped: RecordSet = {
-    ...incoming,
-    // A copy of a document the notebook has becomes a version of it, so both sides converge on one record.
-    documents: incoming.documents.map((document) => ({ ...document, id: documentIds.get(document.id) ?? document.id })),
-    highlights: incoming.highlights.map((highlight) => ({ ...highlight, documentId: documentIds.get(highlight.documentId) ?? highlight.documentId })),
-    notes: incoming.notes.map((note) =>
-      note.attachedTo?.kind === 'document' && documentIds.has(note.attachedTo.id) ? { ...note, attachedTo: { kind: 'document' as const, id: documentIds.get(note.attachedTo.id) as string } } : note,
-    ),
-  };
+  const survivors = sameContentSurvivors(local.documents, incoming.documents);
+  // The notebook's own records re-keyed too: its copy may be the one that is retired.
+  const settled = collapsed(refiled(local, survivors));
+  const remapped = refiled(incoming, survivors);
+  const moves = shardMoves(local.highlights, settled.highlights);
 
-  const knownDocuments = new Set([...local.documents, ...remapped.documents].map((document) => document.id));
+  const knownDocuments = new Set([...settled.documents, ...remapped.documents].map((document) => document.id));
   for (const highlight of remapped.highlights) {
     if (!knownDocuments.has(highlight.documentId)) {
       throw new ApiError('DAMAGED_FILE', `The highlight ${highlight.id} belongs to a document (${highlight.documentId}) that is neither in the file nor in this notebook. Nothing was imported.`);
     }
   }
+  const survivorTitles = new Map(settled.documents.concat(remapped.documents).map((document) => [document.id, document.title]));
 
   for (const type of recordTypes) {
-    const existing = new Map<string, AnyRecord>((local[type] as AnyRecord[]).map((record) => [record.id, record]));
-    const out = new Map<string, AnyRecord>();
+    const stored = new Map<string, AnyRecord>((local[type] as AnyRecord[]).map((record) => [record.id, record]));
+    const existing = new Map<string, AnyRecord>((settled[type] as AnyRecord[]).map((record) => [record.id, record]));
+    const moving = new Set(type === 'highlights' ? [...moves.values()].flat() : []);
+    // Re-keying changed these before anything in the file is looked at: written whatever the file says about them.
+    const out = new Map<string, AnyRecord>([...existing].filter(([id, record]) => moving.has(id) || !sameValue(record, stored.get(id))));
+    const reported = new Set<string>();
     for (const record of remapped[type] as AnyRecord[]) {
       // Two copies of one document in the file meet here: the second merges with the first.
       const current = out.get(record.id) ?? existing.get(record.id);
+      const retiredInto = type === 'documents' ? survivors.get(record.id) : undefined;
       if (!current) {
         out.set(record.id, record);
+        reported.add(record.id);
+        if (retiredInto) {
+          outcome.skipped.push({ ...ref(type, record), reason: sameContentReason(survivorTitles.get(retiredInto) ?? '', retiredInto) });
+          continue;
+        }
         outcome.added.push(ref(type, record));
         outcome.counts.added[type] += 1;
         continue;
@@ -66,56 +76,62 @@ export function planMerge(local: RecordSet, incoming: RecordSet): MergePlan {
       const clashes = identityFields[type].filter((field) => !sameValue(result[field], (current as Record<string, unknown>)[field]));
       for (const field of clashes) result[field] = (current as Record<string, unknown>)[field];
       if (sameValue(result, current)) {
-        outcome.counts.unchanged[type] += 1;
+        if (!out.has(record.id)) outcome.counts.unchanged[type] += 1;
         continue;
       }
       out.set(record.id, merged.record);
+      reported.add(record.id);
+      if (retiredInto) {
+        outcome.skipped.push({ ...ref(type, record), reason: sameContentReason(survivorTitles.get(retiredInto) ?? '', retiredInto) });
+        continue;
+      }
       outcome.updated.push(ref(type, merged.record));
       outcome.counts.updated[type] += 1;
       const conflicts: Conflict[] = [];
-      if (merged.keptBoth.length > 0) conflicts.push({ ...ref(type, merged.record), reason: 'kept-both-versions', fields: merged.keptBoth });
+      if (merged.keptBoth.length > 0) {
+        conflicts.push({ ...ref(type, merged.record), reason: 'kept-both-versions', fields: merged.keptBoth });
+        textConflicts.push(textConflict(type, current, record, ref(type, merged.record).label));
+      }
       if (merged.editedAfterDeletion) conflicts.push({ ...ref(type, merged.record), reason: 'edited-after-deletion', fields: [] });
       if (clashes.length > 0) conflicts.push({ ...ref(type, merged.record), reason: 'identity-differs', fields: clashes });
       outcome.conflicts.push(...conflicts);
+    }
+    for (const [id, record] of out) {
+      if (reported.has(id)) continue;
+      // The notebook's copy of a document was retired into the file's: its own records moved with it.
+      outcome.updated.push(ref(type, record));
+      outcome.counts.updated[type] += 1;
     }
     (writes as Record<RecordType, AnyRecord[]>)[type] = [...out.values()];
   }
 
   outcome.proposals = actorProposals(local.actors, writes.actors.filter((actor) => !local.actors.some((known) => known.id === actor.id)));
-  return { writes, outcome };
+  return { writes, moves, outcome, textConflicts };
 }
 
-/**
- * Map each incoming document id to the notebook's live document with the
- * same original file, when the ids differ. Two incoming copies of one file
- * become the one with the smaller id.
- */
-function sameContentDocuments(
-  local: RecordOf<'documents'>[],
-  incoming: RecordOf<'documents'>[],
-  onSkip: (document: RecordOf<'documents'>, existing: RecordOf<'documents'>) => void,
-): Map<string, string> {
-  const localIds = new Set(local.map((document) => document.id));
-  const byContent = new Map<string, RecordOf<'documents'>>();
-  for (const document of [...local].sort(byId)) {
-    if (!document.deletedAt && !byContent.has(document.original.sha256)) byContent.set(document.original.sha256, document);
-  }
-  const mapped = new Map<string, string>();
-  for (const document of [...incoming].sort(byId)) {
-    if (localIds.has(document.id)) continue;
-    const existing = byContent.get(document.original.sha256);
-    if (existing && existing.id !== document.id) {
-      mapped.set(document.id, existing.id);
-      onSkip(document, existing);
-    } else if (!document.deletedAt) {
-      byContent.set(document.original.sha256, document);
-    }
-  }
-  return mapped;
+function sameContentReason(title: string, survivor: string): string {
+  return `Same content as “${title}” (${survivor}): merged into it, with its highlights and notes.`;
 }
 
-function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/** Highlights that belong under another document than the one whose shard holds them now, by that shard. */
+function shardMoves(stored: readonly RecordOf<'highlights'>[], settled: readonly RecordOf<'highlights'>[]): Map<string, string[]> {
+  const target = new Map(settled.map((highlight) => [highlight.id, highlight.documentId]));
+  const moves = new Map<string, string[]>();
+  // A merge cut short may have left one highlight in two shards: every stale copy is taken out.
+  for (const highlight of stored) {
+    const to = target.get(highlight.id);
+    if (to === undefined || to === highlight.documentId) continue;
+    moves.set(highlight.documentId, [...(moves.get(highlight.documentId) ?? []), highlight.id]);
+  }
+  return moves;
+}
+
+function textConflict(type: RecordType, local: AnyRecord, incoming: AnyRecord, label: string): MergePlan['textConflicts'][number] {
+  // Only the kinds with a free-text field keep both versions (merge-records.ts).
+  const conflictType = ConflictRecordType.parse(type);
+  const field = conflictTextFields[conflictType];
+  const version = (record: AnyRecord) => ({ text: String((record as Record<string, unknown>)[field] ?? ''), savedAt: record.updatedAt });
+  return { type: conflictType, id: local.id, label, field, notebook: version(local), file: version(incoming) };
 }
 
 function actorProposals(local: RecordOf<'actors'>[], added: RecordOf<'actors'>[]): MergeReport['proposals'] {

@@ -1,3 +1,4 @@
+import { conflictTextFields } from '../../shared/exchange/conflicts';
 import type { RecordOf, RecordType } from '../../shared/model/records';
 import { canonicalJson, sameValue } from './canonical-json';
 
@@ -6,10 +7,10 @@ type AnyRecord = RecordOf<RecordType>;
 /** Free text a person wrote: when both sides changed it, both versions are kept and the conflict reported. */
 const textFields: { [T in RecordType]: readonly string[] } = {
   documents: [],
-  highlights: ['comment'],
-  actors: ['description'],
-  events: ['notes'],
-  notes: ['body'],
+  highlights: [conflictTextFields.highlights],
+  actors: [conflictTextFields.actors],
+  events: [conflictTextFields.events],
+  notes: [conflictTextFields.notes],
   tags: [],
 };
 

@@ -1,35 +1,12 @@
-import { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
-import { RecordId, type RecordOf, type RecordType } from '../../shared/model/records';
+import type { ExportSelection } from '../../shared/exchange/selection';
+import type { RecordOf, RecordType } from '../../shared/model/records';
 import { nameKey } from './name-key';
 import { emptyRecordSet, recordTypes, type RecordSet } from './record-set';
 
-/** A date (YYYY-MM-DD) or a full ISO time; compared with the records' updatedAt. */
-const Moment = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/, 'Use YYYY-MM-DD or an ISO time');
-
-/**
- * What to export. Without criteria, the whole notebook. Documents, a tag and
- * an actor each add what they name; a date range keeps only what changed in
- * it. Whatever is selected brings what it needs: a highlight its document,
- * the actors, events and tags it links, an event its evidence.
- */
-export const ExportSelection = z
-  .object({
-    documentIds: z.array(RecordId).max(100_000).optional(),
-    /** A tag's id or name: the documents and highlights it tags. */
-    tag: z.string().min(1).max(200).optional(),
-    /** An actor's id, name or alias: the actor and its evidence (highlights and events). */
-    actor: z.string().min(1).max(500).optional(),
-    /** Records changed from this day (or time) on, inclusive. */
-    since: Moment.optional(),
-    /** Records changed up to this day (or time), inclusive. */
-    until: Moment.optional(),
-  })
-  .strict();
-export type ExportSelection = z.infer<typeof ExportSelection>;
-
 type AnyRecord = RecordOf<RecordType>;
 
+/** The records a selection names, and what it needs to make sense elsewhere (shared/exchange/selection.ts says what each criterion does). */
 export function selectRecords(all: RecordSet, selection: ExportSelection): { records: RecordSet; description: string } {
   const inRange = (record: AnyRecord) =>
     (!selection.since || record.updatedAt.slice(0, selection.since.length) >= selection.since) && (!selection.until || record.updatedAt.slice(0, selection.until.length) <= selection.until);

@@ -19,7 +19,7 @@ export const notebookLayout = {
   blobs: 'blobs',
 } as const;
 
-/** The same four operations over a single file or a folder of shards. */
+/** The same operations over a single file or a folder of shards. */
 export interface RecordCollection<T> {
   get(id: string): Promise<T | undefined>;
   all(): Promise<T[]>;
@@ -27,6 +27,8 @@ export interface RecordCollection<T> {
   invalid(): Promise<InvalidRecord[]>;
   /** The records of one shard (one document's highlights) without reading the others. */
   inShard(key: string): Promise<T[]>;
+  /** Save records whose shard changed (highlights of a document merged into another), taking them out of `fromShard`. */
+  move(records: readonly T[], fromShard: string): Promise<void>;
 }
 
 function fileCollection<T extends { id: string }>(file: RecordFile<T>): RecordCollection<T> {
@@ -36,6 +38,8 @@ function fileCollection<T extends { id: string }>(file: RecordFile<T>): RecordCo
     put: (record) => file.put(record),
     invalid: async () => file.invalid,
     inShard: async () => file.all(),
+    // One file is one shard: moving is saving.
+    move: (records) => file.put(...records),
   };
 }
 

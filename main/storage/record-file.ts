@@ -1,9 +1,9 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
-import { writeFileAtomic } from './atomic-write';
+import { fsyncDirectory, writeFileAtomic } from './atomic-write';
 import type { Backups } from './backups';
 import { readJsonFile } from './json-file';
 
@@ -54,6 +54,14 @@ class DurableJsonAdapter implements Adapter<FileShape> {
     await this.#backups.keep(this.#file);
     await writeFileAtomic(this.#file, text);
   }
+
+  /** Delete the file, keeping a backup first like any replacement; the folder is synced so the deletion is durable. */
+  async remove(): Promise<void> {
+    if (!this.#backups) throw new ApiError('INTERNAL', `${this.#file} was opened read-only.`);
+    await this.#backups.keep(this.#file);
+    await rm(this.#file, { force: true });
+    await fsyncDirectory(path.dirname(this.#file));
+  }
 }
 
 /**
@@ -67,23 +75,26 @@ export class RecordFile<T extends { id: string }> {
   readonly file: string;
   readonly invalid: InvalidRecord[] = [];
   readonly #low: Low<FileShape>;
+  readonly #adapter: DurableJsonAdapter;
   readonly #records = new Map<string, T>();
   readonly #setAside: unknown[];
   #chain: Promise<void> = Promise.resolve();
   #queued: Promise<void> | undefined;
 
-  private constructor(file: string, low: Low<FileShape>, setAside: unknown[]) {
+  private constructor(file: string, low: Low<FileShape>, adapter: DurableJsonAdapter, setAside: unknown[]) {
     this.file = file;
     this.#low = low;
+    this.#adapter = adapter;
     this.#setAside = setAside;
   }
 
   /** `backups` undefined opens read-only: any write is refused. */
   static async open<T extends { id: string }>(file: string, schema: z.ZodType<T>, backups: Backups | undefined): Promise<RecordFile<T>> {
-    const low = new Low<FileShape>(new DurableJsonAdapter(file, backups), { formatVersion: RECORD_FILE_VERSION, records: [] });
+    const adapter = new DurableJsonAdapter(file, backups);
+    const low = new Low<FileShape>(adapter, { formatVersion: RECORD_FILE_VERSION, records: [] });
     await low.read();
     const setAside = [...(low.data.setAside ?? [])];
-    const recordFile = new RecordFile<T>(file, low, setAside);
+    const recordFile = new RecordFile<T>(file, low, adapter, setAside);
     setAside.forEach((raw) => recordFile.#report(raw, 'set aside earlier'));
     for (const raw of low.data.records) {
       const parsed = schema.safeParse(raw);
@@ -126,6 +137,44 @@ export class RecordFile<T extends { id: string }> {
       if (error instanceof ApiError) throw error;
       throw new ApiError('INTERNAL', `Could not save to ${this.file}: ${(error as Error).message}. Nothing already saved was lost.`);
     }
+  }
+
+  /** Take records out, resolving once the file without them is durable. If the save fails, they are back in memory as on disk. */
+  async remove(...ids: string[]): Promise<void> {
+    const removed = ids.flatMap((id) => {
+      const record = this.#records.get(id);
+      return record ? [record] : [];
+    });
+    if (removed.length === 0) return;
+    for (const record of removed) this.#records.delete(record.id);
+    try {
+      await this.#flush();
+    } catch (error) {
+      // A put of the same id since then is newer than what was removed, and stays.
+      for (const record of removed) if (!this.#records.has(record.id)) this.#records.set(record.id, record);
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('INTERNAL', `Could not save to ${this.file}: ${(error as Error).message}. Nothing already saved was lost.`);
+    }
+  }
+
+  /**
+   * Delete the file when it holds nothing, not even records set aside: a
+   * shard whose records all moved elsewhere. It runs in the write queue, so
+   * a put issued before it is on disk first and keeps the file; a later put
+   * writes the file again. A backup of the (empty) file is kept like before
+   * any replacement. Resolves to whether the file was deleted.
+   */
+  deleteIfEmpty(): Promise<boolean> {
+    const run = this.#chain.then(async () => {
+      if (this.#records.size > 0 || this.#setAside.length > 0) return false;
+      await this.#adapter.remove();
+      return true;
+    });
+    this.#chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
   #report(raw: unknown, problem: string): void {

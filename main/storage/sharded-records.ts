@@ -46,6 +46,26 @@ export class ShardedRecords<T extends { id: string }> {
     await (await this.shard(this.#shardOf(record))).put(record);
   }
 
+  /**
+   * Re-file records that now belong to other shards (highlights whose
+   * document was merged into another): they are written to their new shards
+   * first and only then taken out of `fromKey`, so a crash in between leaves
+   * a record in both places, never in neither. The old shard's file is
+   * deleted once nothing is left in it.
+   */
+  async move(records: readonly T[], fromKey: string): Promise<void> {
+    const from = await this.shard(fromKey);
+    const targets = new Map<string, T[]>();
+    for (const record of records) {
+      const key = this.#shardOf(record);
+      if (key === fromKey) throw new Error(`Record ${record.id} already belongs to shard ${fromKey}; nothing was moved.`);
+      targets.set(key, [...(targets.get(key) ?? []), record]);
+    }
+    await Promise.all([...targets].map(async ([key, list]) => (await this.shard(key)).put(...list)));
+    await from.remove(...records.map((record) => record.id));
+    await from.deleteIfEmpty();
+  }
+
   async get(id: string): Promise<T | undefined> {
     for (const shard of this.#shards.values()) {
       const found = (await shard).get(id);

@@ -5,6 +5,7 @@ import type { ResponseEnvelope } from './errors';
 export const IPC_CALL_CHANNEL = 'fieldbook:call';
 export const IPC_EVENT_CHANNEL = 'fieldbook:event';
 export const IPC_UPLOAD_CHANNEL = 'fieldbook:upload';
+export const IPC_DOWNLOAD_CHANNEL = 'fieldbook:download';
 
 /**
  * What the sandboxed preload exposes on `window.fieldbookBridge`: raw
@@ -19,6 +20,11 @@ export interface FieldbookBridge {
    * Electron's contextBridge cannot carry a Blob, so that bridge takes the bytes; HTTP streams the Blob.
    */
   upload(batch: string, relativePath: string, data: Blob | ArrayBuffer): Promise<ResponseEnvelope>;
+  /**
+   * Hand over a file main prepared (an export), by its download id; the result is a DownloadOutcome.
+   * Electron asks where to save it and moves it there; HTTP fetches it and gives it to the browser's downloads.
+   */
+  download(id: string, fileName: string): Promise<ResponseEnvelope>;
 }
 
 /** Electron serves the app from app://fieldbook/, never file://. */

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { EventTypeList } from '../actors/event-types';
+import { ConflictChoice, ConflictKey, OpenConflict } from '../exchange/conflicts';
+import { MergeReport } from '../exchange/merge-report';
+import { AnnotationExportArgs, Download, DownloadOutcome, ExportArgs, ExportOutcome, MergeArgs } from '../exchange/transfer';
 import { ActorMerge } from '../actors/merge';
 import { MentionList, MentionTagResult, MentionTarget } from '../actors/mentions';
 import { ActorNetwork, ActorProfile, EventEvidence, NetworkFilter, TimelineEntry } from '../actors/view-models';
@@ -140,6 +143,18 @@ export const methods = {
   'search.status': { args: noArgs, result: SearchStatus },
   /** Rebuild the search index from the records; progress arrives as task.progress. */
   'search.reindex': { args: noArgs, result: z.object({ taskId: z.string() }) },
+  /** Write the notebook, or a selection, to a .fieldbook file (encrypted with a passphrase when given); the host hands it over with FieldbookApi.download. */
+  'exchange.export': { args: ExportArgs, result: ExportOutcome },
+  /** Highlights as W3C Web Annotations, events as CSV, or a Markdown report, handed over like an export. */
+  'exchange.exportAnnotations': { args: AnnotationExportArgs, result: Download },
+  /** Merge a .fieldbook file uploaded with FieldbookApi.upload (see EXCHANGE_UPLOAD_NAME), all or nothing; a dry run only reports. */
+  'exchange.merge': { args: MergeArgs, result: MergeReport },
+  /** Let go of an uploaded file that will not be merged. */
+  'exchange.discardUpload': { args: z.object({ batch: RecordId }).strict(), result: z.object({ discarded: z.literal(true) }) },
+  /** Texts merges kept in two versions that nobody has chosen between yet. */
+  'exchange.conflicts': { args: noArgs, result: z.array(OpenConflict) },
+  /** Keep one version of a conflicting text (or both, as merged); answers the conflicts still open. */
+  'exchange.resolveConflict': { args: ConflictKey.extend({ keep: ConflictChoice }).strict(), result: z.array(OpenConflict) },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;
@@ -153,7 +168,7 @@ export function isMethodName(name: unknown): name is MethodName {
 }
 
 /** Commands the host's own chrome (the Electron menu) asks the UI to carry out. */
-export const AppCommand = z.enum(['focus-search', 'show-documents', 'show-actors', 'show-events', 'show-notes']);
+export const AppCommand = z.enum(['focus-search', 'show-documents', 'show-actors', 'show-events', 'show-notes', 'export-notebook', 'merge-notebook']);
 export type AppCommand = z.infer<typeof AppCommand>;
 
 /** Everything main pushes to the renderer unasked. */
@@ -181,4 +196,6 @@ export interface FieldbookApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Hand a file to main for import (see FieldbookBridge.upload); throws an ApiError when refused. */
   upload(batch: string, relativePath: string, data: Blob): Promise<void>;
+  /** Hand a file main prepared (an export) to the person: a save dialog in Electron, a download in the browser (see FieldbookBridge.download). */
+  download(download: Download): Promise<DownloadOutcome>;
 }

@@ -3,7 +3,7 @@ import { userDataDir } from '../../app/paths';
 import { EventBus } from '../../events/event-bus';
 import { exportNotebook } from '../../exchange/export-notebook';
 import { readSecretFile } from '../secret-file';
-import { ExportSelection } from '../../exchange/selection';
+import { ExportSelection } from '../../../shared/exchange/selection';
 import { currentAuthor } from '../../settings/author';
 import { SettingsStore } from '../../settings/settings-store';
 import { type Command, optionalString, type OptionValues, requiredString, stringList, UsageError } from '../command';

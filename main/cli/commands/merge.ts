@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { mergeExchangeFile } from '../../exchange/merge-notebook';
-import type { MergeReport } from '../../exchange/merge-report';
+import type { MergeReport } from '../../../shared/exchange/merge-report';
 import { readSecretFile } from '../secret-file';
 import { type Command, type CommandOutput, optionalString, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';

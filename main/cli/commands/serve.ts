@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDispatcher } from '../../api/dispatcher';
-import { createHandlers, createUpload } from '../../api/handlers';
+import { createDownloads, createHandlers, createUpload } from '../../api/handlers';
 import { builtRendererDir, userDataDir } from '../../app/paths';
 import { createServices } from '../../app/services';
 import { startBrowserHost } from '../../browser-host/server';
@@ -33,6 +33,7 @@ export const serveCommand: Command = {
     const host = await startBrowserHost({
       dispatch: createDispatcher(createHandlers(services)),
       upload: createUpload(services),
+      downloads: createDownloads(services),
       events: services.events,
       rendererDir: builtRendererDir(path.dirname(fileURLToPath(import.meta.url))),
       port,

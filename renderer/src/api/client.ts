@@ -1,6 +1,7 @@
 import type { FieldbookBridge } from '../../../shared/api/bridge';
 import { events, methods, type EventName, type FieldbookApi } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import { DownloadOutcome } from '../../../shared/exchange/transfer';
 import { createHttpBridge, takeAccessToken } from './http-bridge';
 
 declare global {
@@ -28,6 +29,11 @@ export function typedApi(bridge: FieldbookBridge, options: { sendBytes: boolean 
     async upload(batch, relativePath, data) {
       const envelope = await bridge.upload(batch, relativePath, options.sendBytes ? await data.arrayBuffer() : data);
       if (!envelope.ok) throw ApiError.fromShape(envelope.error);
+    },
+    async download({ id, fileName }) {
+      const envelope = await bridge.download(id, fileName);
+      if (!envelope.ok) throw ApiError.fromShape(envelope.error);
+      return DownloadOutcome.parse(envelope.result);
     },
     on(event, listener) {
       return bridge.onEvent((envelope) => {

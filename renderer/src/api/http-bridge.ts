@@ -5,6 +5,7 @@ import { ResponseEnvelope } from '../../../shared/api/errors';
 const CALL_PATH = '/api/v1/call';
 const EVENTS_PATH = '/api/v1/events';
 const UPLOAD_PATH = '/api/v1/upload';
+const DOWNLOAD_PATH = '/api/v1/download';
 const TOKEN_KEY = 'fieldbook.token';
 
 /**
@@ -74,7 +75,30 @@ export function createHttpBridge(token: string): FieldbookBridge {
     return parsed.success ? parsed.data : { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from Fieldbook (HTTP ${response.status}).` } };
   }
 
+  /** Fetch the prepared file (the token rides in a header, which a plain link cannot send) and give it to the browser's downloads. */
+  async function download(id: string, fileName: string): Promise<ResponseEnvelope> {
+    let response: Response;
+    try {
+      response = await fetch(`${DOWNLOAD_PATH}?${new URLSearchParams({ id }).toString()}`, { headers, cache: 'no-store' });
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: 'Fieldbook is not reachable. Is the "fieldbook serve" process still running?' } };
+    }
+    if (!response.ok) {
+      const parsed = ResponseEnvelope.safeParse(await response.json().catch(() => undefined));
+      return parsed.success ? parsed.data : { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from Fieldbook (HTTP ${response.status}).` } };
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    // The browser has started its download from the object URL by the time the click returns; give it a moment before letting go.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return { ok: true, result: { saved: true } };
+  }
+
   return {
+    download,
     call: (method, args) => post(CALL_PATH, 'application/json', JSON.stringify({ method, args })),
     upload: (batch, relativePath, data) => post(`${UPLOAD_PATH}?${new URLSearchParams({ batch, path: relativePath }).toString()}`, 'application/octet-stream', data),
     onEvent(listener) {

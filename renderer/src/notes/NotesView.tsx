@@ -153,6 +153,9 @@ function OpenNote({ api, noteId, onOpen, onSelectNote, onError }: OpenNoteProps)
           Edit
         </button>
         {note.attachedTo && <AttachedTo api={api} attachedTo={note.attachedTo} onOpen={onOpen} />}
+        <span className="hint" dir="auto">
+          by {note.author || 'someone'} · <time dateTime={note.createdAt}>{new Date(note.createdAt).toLocaleDateString()}</time>
+        </span>
         <button type="button" className="note-delete" onClick={() => void remove()}>
           Delete note
         </button>

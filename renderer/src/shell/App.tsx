@@ -4,6 +4,9 @@ import type { AppInfo } from '../../../shared/model/app';
 import type { LibraryCounts } from '../../../shared/model/library';
 import type { NotebookInfo } from '../../../shared/model/notebook';
 import type { Settings } from '../../../shared/model/settings';
+import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
+import { ExchangeMenu } from '../exchange/ExchangeMenu';
+import { useExchangeDialogs } from '../exchange/useExchangeDialogs';
 import { DropZone } from '../import/DropZone';
 import { ImportSummaryDialog } from '../import/ImportSummaryDialog';
 import { useImport } from '../import/useImport';
@@ -87,6 +90,7 @@ export function App({ api }: { api: FieldbookApi }) {
     setEventId(id);
   }, []);
   const imports = useImport(api, setError);
+  const exchange = useExchangeDialogs(api);
 
   const load = useCallback(async () => {
     try {
@@ -156,7 +160,9 @@ export function App({ api }: { api: FieldbookApi }) {
         theme={loaded.settings.theme}
         onTheme={(theme) => void updateSettings({ theme }).catch(() => undefined)}
         onNotebook={() => setNotebookDialog(true)}
+        fileMenu={<ExchangeMenu onOpen={exchange.open} />}
       />
+      <ExchangeDialogs api={api} which={exchange.which} onClose={exchange.close} />
       <NotebookDialog api={api} notebook={loaded.notebook} open={notebookDialog} onClose={() => setNotebookDialog(false)} />
       <DropZone notebookName={loaded.notebook.name} onFiles={(files) => void imports.importFiles(files)} />
       <ImportSummaryDialog summary={imports.summary} onClose={imports.dismiss} onRetryWithPassword={imports.retryWithPassword} />

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import type { NotebookInfo } from '../../../shared/model/notebook';
 import type { Theme } from '../../../shared/model/settings';
 import { collections, type Section } from './sections';
@@ -13,9 +13,11 @@ interface TopBarProps {
   theme: Theme;
   onTheme(theme: Theme): void;
   onNotebook(): void;
+  /** The File menu (exchange), beside the notebook's name. */
+  fileMenu: ReactNode;
 }
 
-export function TopBar({ notebook, section, query, onQuery, searchRef, theme, onTheme, onNotebook }: TopBarProps) {
+export function TopBar({ notebook, section, query, onQuery, searchRef, theme, onTheme, onNotebook, fileMenu }: TopBarProps) {
   const scope = Object.hasOwn(collections, section) ? collections[section as keyof typeof collections].label.toLowerCase() : undefined;
   return (
     <header className="top-bar">
@@ -25,6 +27,7 @@ export function TopBar({ notebook, section, query, onQuery, searchRef, theme, on
         <button type="button" className="notebook-name" dir="auto" title={notebook.path} aria-haspopup="dialog" aria-label={`Notebook: ${notebook.name}. Rename or switch notebooks`} onClick={onNotebook}>
           {notebook.name}
         </button>
+        {fileMenu}
       </div>
       <div role="search" className="search">
         <label htmlFor="search-input" className="visually-hidden">

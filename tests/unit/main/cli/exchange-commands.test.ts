@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { MergeReport } from '../../../../main/exchange/merge-report';
+import type { MergeReport } from '../../../../shared/exchange/merge-report';
 import { cliSandbox, run } from '../../../support/cli';
 import { populatedNotebook, type FixtureIds } from '../exchange/exchange-fixture';
 

@@ -44,7 +44,7 @@ describe('export then merge into an empty notebook', () => {
     await exportNotebook(source.store, file, { author: 'Layla', passphrase: 'correct horse battery' });
     const target = await openTestNotebook(path.join(temp.dir, 'b'));
     await expect(mergeExchangeFile(target.store, file)).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringMatching(/encrypted/) });
-    await expect(mergeExchangeFile(target.store, file, { passphrase: 'wrong horse battery' })).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringMatching(/passphrase is wrong/) });
+    await expect(mergeExchangeFile(target.store, file, { passphrase: 'wrong horse battery' })).rejects.toMatchObject({ code: 'PASSWORD_INCORRECT', message: expect.stringMatching(/passphrase is wrong/) });
     expect((await snapshot(target.store)).records.documents).toEqual([]);
     const report = await mergeExchangeFile(target.store, file, { passphrase: 'correct horse battery' });
     expect(report.file.encrypted).toBe(true);

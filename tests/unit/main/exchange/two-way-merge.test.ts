@@ -2,7 +2,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportNotebook } from '../../../../main/exchange/export-notebook';
 import { mergeExchangeFile } from '../../../../main/exchange/merge-notebook';
-import type { RecordSet } from '../../../../main/exchange/record-set';
 import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
 import { highlightQuote, populatedNotebook, snapshot, type FixtureIds } from './exchange-fixture';
@@ -12,17 +11,6 @@ beforeEach(async () => (temp = await makeTempDir()));
 afterEach(() => temp.remove());
 
 const sharedPdfText = 'A report both researchers imported on their own. It names Esmail Qaani twice. Qaani travelled to Baghdad.';
-
-/** Document ids replaced by their content hash, so two notebooks that kept different ids for one file compare equal. */
-function byContent(records: RecordSet): unknown {
-  const sha = new Map(records.documents.map((document) => [document.id, document.original.sha256]));
-  return {
-    ...records,
-    documents: records.documents.map((document) => ({ ...document, id: sha.get(document.id) })).sort((a, b) => String(a.id).localeCompare(String(b.id))),
-    highlights: records.highlights.map((highlight) => ({ ...highlight, documentId: sha.get(highlight.documentId) })),
-    notes: records.notes.map((note) => (note.attachedTo?.kind === 'document' ? { ...note, attachedTo: { ...note.attachedTo, id: sha.get(note.attachedTo.id) } } : note)),
-  };
-}
 
 async function exchange(from: OpenTestNotebook, to: OpenTestNotebook, name: string) {
   const file = path.join(temp.dir, `${name}.fieldbook`);
@@ -63,7 +51,7 @@ describe('two copies of a notebook edited independently', () => {
     const intoB = await exchange(a, b, 'layla');
     const [left, right] = [await snapshot(a.store), await snapshot(b.store)];
 
-    expect(byContent(left.records)).toEqual(byContent(right.records));
+    expect(left.records).toEqual(right.records);
     expect(left.blobs).toEqual(right.blobs);
 
     // Both note versions and both comments survive, and the conflict is reported on each side.
@@ -83,17 +71,22 @@ describe('two copies of a notebook edited independently', () => {
     expect(intoB.updated.map((updated) => updated.id)).toEqual(expect.arrayContaining([ids.note, ids.highlight]));
     expect(intoB.conflicts).toEqual([]);
 
-    // The deletion travelled; the later title won; the shared report is one document with both people's highlights.
+    // The deletion travelled; the later title won; the shared report is one document, under one id on both sides, with both people's highlights.
     expect(right.records.highlights.find((candidate) => candidate.id === ids.denial)?.deletedAt).toBeDefined();
     expect(left.records.events[0]?.title).toBe('Green Zone meeting (3 Nov)');
-    const reportCopies = (records: RecordSet) => records.documents.filter((document) => document.title.startsWith('Report'));
-    expect(reportCopies(left.records).map((document) => document.id)).toEqual([shared.a]);
-    expect(reportCopies(right.records).map((document) => document.id)).toEqual([shared.b]);
-    expect(left.records.highlights.filter((highlight) => highlight.documentId === shared.a).map((highlight) => highlight.target.quote.exact).sort()).toEqual([
-      'Qaani travelled to Baghdad',
-      'names Esmail Qaani twice',
-    ]);
-    expect(intoA.skipped).toEqual([expect.objectContaining({ type: 'documents', id: shared.b, reason: expect.stringContaining('Same content') })]);
+    const [survivor, retired] = shared.a < shared.b ? [shared.a, shared.b] : [shared.b, shared.a];
+    for (const side of [left, right]) {
+      const reports = side.records.documents.filter((document) => document.title.startsWith('Report'));
+      expect(reports.filter((document) => !document.deletedAt).map((document) => document.id)).toEqual([survivor]);
+      expect(reports.find((document) => document.id === retired)?.deletedAt).toBeDefined();
+      expect(side.records.highlights.filter((highlight) => highlight.documentId === survivor).map((highlight) => highlight.target.quote.exact).sort()).toEqual([
+        'Qaani travelled to Baghdad',
+        'names Esmail Qaani twice',
+      ]);
+    }
+    // Omar's copy arriving in Layla's notebook is retired into hers, or hers into his: either way the report says so.
+    if (retired === shared.b) expect(intoA.skipped).toEqual([expect.objectContaining({ type: 'documents', id: shared.b, reason: expect.stringContaining('Same content') })]);
+    else expect(intoA.updated).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'documents', id: shared.a })]));
 
     // Qaani and Esmail Qaani are proposed as one actor, not merged.
     expect(intoA.proposals).toEqual([expect.objectContaining({ incoming: expect.objectContaining({ label: 'Qaani' }), existing: expect.objectContaining({ label: 'Esmail Qaani' }), matched: 'Esmail Qaani' })]);
@@ -113,7 +106,7 @@ describe('two copies of a notebook edited independently', () => {
     await mergeExchangeFile(bIntoA.store, fileA);
     await mergeExchangeFile(bIntoA.store, fileB);
     const [left, right] = [await snapshot(aIntoB.store), await snapshot(bIntoA.store)];
-    expect(byContent(left.records)).toEqual(byContent(right.records));
+    expect(left.records).toEqual(right.records);
     expect(left.blobs).toEqual(right.blobs);
     await Promise.all([a.store.close(), b.store.close(), aIntoB.store.close(), bIntoA.store.close()]);
   });

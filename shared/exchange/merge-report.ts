@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { RecordId, RecordType } from '../../shared/model/records';
+import { RecordId, RecordType } from '../model/records';
 
-const RecordRef = z.object({ type: RecordType, id: RecordId, label: z.string() });
+export const RecordRef = z.object({ type: RecordType, id: RecordId, label: z.string() });
+export type RecordRef = z.infer<typeof RecordRef>;
 
-const Counts = z.object({ documents: z.number(), highlights: z.number(), actors: z.number(), events: z.number(), notes: z.number(), tags: z.number() });
+/** How many records of each kind. */
+export const Counts = z.object({ documents: z.number(), highlights: z.number(), actors: z.number(), events: z.number(), notes: z.number(), tags: z.number() });
 export type Counts = z.infer<typeof Counts>;
 
 /** What a merge did, or would do (dry run): the person importing reads it, scripts parse it (`fieldbook merge --json`). */
@@ -22,7 +24,6 @@ export const MergeReport = z.object({
   blobs: z.object({ added: z.number(), bytes: z.number() }),
 });
 export type MergeReport = z.infer<typeof MergeReport>;
-export type RecordRef = z.infer<typeof RecordRef>;
 export type Conflict = MergeReport['conflicts'][number];
 
 export function zeroCounts(): Counts {
