@@ -38,3 +38,27 @@ export interface EntrySource {
 export const FIELD_BOOSTS = { title: 3, author: 2, body: 1, comment: 1.5 } as const;
 export type Field = keyof typeof FIELD_BOOSTS;
 export const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
+
+/** What a hit is shown under: its document (passages and highlights alike), or the note, actor or event it is. */
+export interface ResultGroup {
+  kind: 'document' | 'note' | 'actor' | 'event';
+  id: string;
+}
+
+export function resultGroup(meta: EntryMeta): ResultGroup {
+  switch (meta.kind) {
+    case 'passage':
+    case 'document':
+      return { kind: 'document', id: meta.id };
+    case 'highlight':
+      return { kind: 'document', id: meta.documentId ?? meta.id };
+    default:
+      return { kind: meta.kind, id: meta.id };
+  }
+}
+
+/** resultGroup as a map key (record ids are unique across kinds). */
+export function resultGroupKey(meta: EntryMeta): string {
+  const { kind, id } = resultGroup(meta);
+  return kind === 'document' ? id : `${kind}:${id}`;
+}

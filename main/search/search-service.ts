@@ -5,19 +5,13 @@ import type { RecordService } from '../records/record-service';
 import type { TextCache } from '../records/text-cache';
 import { acceptor, combineFilters, needsRecords } from './filters';
 import { excludedTerms, termGroups } from './query-plan';
-import type { EntryMeta } from './entry-meta';
-import { compareHits, type RawHit, type SegmentedIndex } from './segmented-index';
+import { type EntryMeta, type ResultGroup, resultGroup } from './entry-meta';
+import type { Hits, RawHit } from './hits';
+import type { SegmentedIndex } from './segmented-index';
 import { containsPhrase, findMarks, makeSnippet } from './snippets';
 
 /** Phrases are checked against the text hit by hit; past this many the remaining candidates are not counted. */
 const MAX_VERIFIED = 2000;
-
-type GroupKind = SearchGroup['kind'];
-
-interface Group {
-  kind: GroupKind;
-  id: string;
-}
 
 /** A hit's searchable text, as the snippet shows it, and the range of it that the hit covers. */
 interface HitText {
@@ -68,44 +62,45 @@ export class SearchService {
         }
       : undefined;
     const accept = acceptor(filters, records, notices);
-    const raw = this.#index.search({ groups, excluded: excludedTerms(parsed), accept });
-    if (raw.length === 0) return empty();
+    const hits = this.#index.search({ groups, excluded: excludedTerms(parsed), accept });
+    if (hits.length === 0) return empty();
 
     const phrases = parsed.phrases.map((phrase) => phrase.words);
-    const grouped = phrases.length > 0 || parsed.excludedPhrases.length > 0 ? await this.#verified(raw, phrases, parsed.excludedPhrases, args.limit) : groupHits(raw);
-    const best = bestGroups(grouped.values(), args.limit);
+    const grouped = phrases.length > 0 || parsed.excludedPhrases.length > 0 ? await this.#verified(hits, phrases, parsed.excludedPhrases, args.limit) : bestGroups(hits, args.limit);
 
     // The groups shown are made together: each reads its document's text, and those reads overlap.
     const shown = await Promise.all(
-      best.map(async (list): Promise<SearchGroup | undefined> => {
-        list.sort(compareHits);
-        const first = list[0] as RawHit;
-        const group = groupOf(first.meta);
+      grouped.shown.map(async (members): Promise<SearchGroup | undefined> => {
+        const first = members[0] as number;
+        const group = resultGroup(hits.meta(first));
         const heading = await this.#heading(group);
         if (!heading) return undefined;
-        const hits = await Promise.all(list.slice(0, args.hitsPerGroup).map((hit) => this.#hit(hit, phrases)));
-        return { ...group, ...heading, score: first.score, hits: hits.filter((hit) => hit !== undefined), hitCount: list.length };
+        const made = await Promise.all(members.slice(0, args.hitsPerGroup).map((i) => this.#hit(hits.hit(i), phrases)));
+        return { ...group, ...heading, score: hits.score(first), hits: made.filter((hit) => hit !== undefined), hitCount: members.length };
       }),
     );
-    return { groups: shown.filter((group) => group !== undefined), total: grouped.size, notices, tookMs: performance.now() - started };
+    return { groups: shown.filter((group) => group !== undefined), total: grouped.total, notices, tookMs: performance.now() - started };
   }
 
   /** Hits in ranking order, grouped, keeping those that hold the phrases and none of the excluded ones. */
-  async #verified(raw: RawHit[], phrases: string[][], excludedPhrases: string[][], limit: number): Promise<Map<string, RawHit[]>> {
-    const grouped = new Map<string, RawHit[]>();
+  async #verified(hits: Hits, phrases: string[][], excludedPhrases: string[][], limit: number): Promise<Grouped> {
+    const grouped = new Map<number, number[]>();
     let examined = 0;
-    for (const hit of raw.sort(compareHits)) {
-      const key = groupKey(hit.meta);
+    for (const i of hits.ranked()) {
+      const meta = hits.meta(i);
+      const key = hits.group(i);
       // Once enough groups are full, further phrase checks could only add to groups not shown.
       if (grouped.size >= limit && !grouped.has(key)) continue;
       if (++examined > MAX_VERIFIED) break;
-      const text = await this.#hitText(hit.meta);
+      const text = await this.#hitText(meta);
       const whole = text ? `${text.text.slice(text.start, text.end)}\n${text.extra ?? ''}` : '';
       if (!phrases.every((phrase) => containsPhrase(whole, phrase))) continue;
       if (excludedPhrases.some((phrase) => containsPhrase(whole, phrase))) continue;
-      addTo(grouped, key, hit);
+      const members = grouped.get(key);
+      if (members) members.push(i);
+      else grouped.set(key, [i]);
     }
-    return grouped;
+    return { total: grouped.size, shown: [...grouped.values()].slice(0, limit) };
   }
 
   async #hit(raw: RawHit, phrases: string[][]): Promise<SearchHit | undefined> {
@@ -174,7 +169,7 @@ export class SearchService {
     }
   }
 
-  async #heading(group: Group): Promise<{ title: string; subtitle?: string } | undefined> {
+  async #heading(group: ResultGroup): Promise<{ title: string; subtitle?: string } | undefined> {
     const store = this.#records.store;
     const withSubtitle = (title: string, parts: (string | undefined)[]) => {
       const subtitle = parts.filter(Boolean).join(' · ');
@@ -205,48 +200,45 @@ function whole(text: string): HitText {
   return { text, start: 0, end: text.length };
 }
 
-function addTo(grouped: Map<string, RawHit[]>, key: string, hit: RawHit): void {
-  const list = grouped.get(key);
-  if (list) list.push(hit);
-  else grouped.set(key, [hit]);
+/** Groups of hits: how many there are, and the members of the first `limit`, best first, each in ranking order. */
+interface Grouped {
+  total: number;
+  shown: number[][];
 }
 
-/** Hits grouped, in no order: a common word hits tens of thousands of passages, and only the best groups need sorting. */
-function groupHits(raw: readonly RawHit[]): Map<string, RawHit[]> {
-  const grouped = new Map<string, RawHit[]>();
-  for (const hit of raw) addTo(grouped, groupKey(hit.meta), hit);
-  return grouped;
-}
-
-/** The `limit` groups whose best hits rank first, in that order. */
-function bestGroups(groups: Iterable<RawHit[]>, limit: number): RawHit[][] {
-  const top: { best: RawHit; list: RawHit[] }[] = [];
-  for (const list of groups) {
-    const best = list.reduce((a, b) => (compareHits(b, a) < 0 ? b : a));
-    const last = top.at(-1);
-    if (top.length >= limit && last && compareHits(best, last.best) >= 0) continue;
+/**
+ * The best `limit` groups, from hits in no order: a common word hits tens of
+ * thousands of passages, so they are grouped in one pass, by number, and
+ * only the members of the groups shown are sorted.
+ */
+function bestGroups(hits: Hits, limit: number): Grouped {
+  const best = new Int32Array(hits.groupCount).fill(-1);
+  const seen: number[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const group = hits.group(i);
+    const current = best[group] as number;
+    if (current < 0) {
+      best[group] = i;
+      seen.push(group);
+    } else if (hits.compare(i, current) < 0) best[group] = i;
+  }
+  // The first `limit` best hits of their groups, kept in order by insertion.
+  const top: number[] = [];
+  for (const group of seen) {
+    const hit = best[group] as number;
+    if (top.length >= limit && hits.compare(hit, top.at(-1) as number) >= 0) continue;
     let at = top.length;
-    while (at > 0 && compareHits(best, (top[at - 1] as { best: RawHit }).best) < 0) at--;
-    top.splice(at, 0, { best, list });
+    while (at > 0 && hits.compare(hit, top[at - 1] as number) < 0) at--;
+    top.splice(at, 0, hit);
     if (top.length > limit) top.pop();
   }
-  return top.map(({ list }) => list);
-}
-
-/** Hits are grouped by document (passages and highlights alike), or by the note, actor or event they are. */
-function groupOf(meta: EntryMeta): Group {
-  switch (meta.kind) {
-    case 'passage':
-    case 'document':
-      return { kind: 'document', id: meta.id };
-    case 'highlight':
-      return { kind: 'document', id: meta.documentId ?? meta.id };
-    default:
-      return { kind: meta.kind, id: meta.id };
+  const place = new Map(top.map((hit, p) => [hits.group(hit), p]));
+  const shown = top.map((): number[] => []);
+  for (let i = 0; i < hits.length; i++) {
+    const p = place.get(hits.group(i));
+    if (p !== undefined) shown[p]?.push(i);
   }
+  for (const members of shown) members.sort((i, j) => hits.compare(i, j));
+  return { total: seen.length, shown };
 }
 
-/** groupOf as a map key, made without allocating for the passages that make up most hits (record ids are unique across kinds). */
-function groupKey(meta: EntryMeta): string {
-  return meta.kind === 'passage' || meta.kind === 'document' ? meta.id : meta.kind === 'highlight' ? (meta.documentId ?? meta.id) : `${meta.kind}:${meta.id}`;
-}

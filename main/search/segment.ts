@@ -136,8 +136,8 @@ export class Segment {
   readonly id: string;
   readonly entries: readonly EntryMeta[];
   readonly masked: Set<number>;
+  /** Sorted: a term's rank is found by binary search, which costs a query nothing and opening nothing. */
   readonly #terms: readonly string[];
-  readonly #rank: Map<string, number>;
   readonly #fields: Map<string, FieldPostings>;
   readonly #df: Uint32Array;
   readonly #maskedDf = new Map<number, number>();
@@ -151,12 +151,12 @@ export class Segment {
     this.id = id;
     this.entries = content.header.entries;
     this.#terms = content.header.terms;
-    this.#rank = new Map(this.#terms.map((term, rank) => [term, rank]));
     this.#fields = content.fields;
     this.#df = content.df;
     for (const field of FIELDS) if (!this.#fields.has(field)) throw new Error(`segment has no ${field} postings`);
     const size = this.entries.length;
-    for (const { entries } of this.#fields.values()) if (entries.some((local) => local >= size)) throw new Error('segment postings point past its entries');
+    for (const { entries } of this.#fields.values()) if (largest(entries) >= size) throw new Error('segment postings point past its entries');
+    for (let rank = 1; rank < this.#terms.length; rank++) if ((this.#terms[rank - 1] as string) >= (this.#terms[rank] as string)) throw new Error('segment terms are out of order');
     this.masked = new Set();
     for (const local of masked) this.mask(local);
   }
@@ -170,7 +170,7 @@ export class Segment {
   }
 
   has(term: string): boolean {
-    return this.#rank.has(term);
+    return this.#rankOf(term) >= 0;
   }
 
   /** Index terms of this segment that the term matches: itself, those it starts, or those one edit away. */
@@ -192,8 +192,8 @@ export class Segment {
 
   /** The entries holding the term in this field, ascending, with their weights; undefined when none does. */
   postings(term: string, field: Field): Postings | undefined {
-    const rank = this.#rank.get(term);
-    if (rank === undefined) return undefined;
+    const rank = this.#rankOf(term);
+    if (rank < 0) return undefined;
     const { offsets, entries, weights } = this.#fields.get(field) as FieldPostings;
     const from = offsets[rank] as number;
     const to = offsets[rank + 1] as number;
@@ -210,8 +210,8 @@ export class Segment {
 
   /** How many live entries contain the term, in any field. */
   df(term: string): number {
-    const rank = this.#rank.get(term);
-    return rank === undefined ? 0 : (this.#df[rank] as number) - (this.#maskedDf.get(rank) ?? 0);
+    const rank = this.#rankOf(term);
+    return rank < 0 ? 0 : (this.#df[rank] as number) - (this.#maskedDf.get(rank) ?? 0);
   }
 
   /** Hide an entry from every search at once, and from document frequencies, so scores stay as if it were gone. */
@@ -224,6 +224,11 @@ export class Segment {
       this.#maskedDf.set(rank, (this.#maskedDf.get(rank) ?? 0) + 1);
     }
     return true;
+  }
+
+  #rankOf(term: string): number {
+    const rank = lowerBound(this.#terms, term);
+    return this.#terms[rank] === term ? rank : -1;
   }
 
   /** Entry → its distinct terms, from the postings of every field. */
@@ -268,6 +273,12 @@ export function findEntry(postings: Postings, local: number, from = postings.fro
     else high = middle - 1;
   }
   return -1;
+}
+
+function largest(values: Uint32Array): number {
+  let max = -1;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > max) max = values[i] as number;
+  return max;
 }
 
 function lowerBound(sorted: readonly string[], value: string): number {

@@ -1,4 +1,5 @@
-import { type EntryMeta, type Field, FIELDS } from './entry-meta';
+import { type EntryMeta, type Field, FIELDS, resultGroupKey } from './entry-meta';
+import { Hits, type TermScoring } from './hits';
 import { type ExpandMode, findEntry, type Postings, type Segment } from './segment';
 
 /** One way a query word may be found: an index term, taken as it is, as a prefix or with a typo. */
@@ -23,13 +24,6 @@ export interface SearchPlan {
   accept?: (meta: EntryMeta) => boolean;
 }
 
-export interface RawHit {
-  readonly meta: EntryMeta;
-  readonly score: number;
-  /** The index terms this entry matched. */
-  readonly terms: string[];
-}
-
 /** A prefix of one or two letters could expand to thousands of terms; the shortest completions are the likeliest words. */
 const MAX_EXPANSIONS = 40;
 /**
@@ -50,6 +44,10 @@ export class SegmentedIndex {
   #segments: Segment[] = [];
   /** Record id → where its live entries are. */
   readonly #locations = new Map<string, { segment: Segment; local: number }[]>();
+  /** Result groups numbered, so hits are grouped by number, not by string (see Hits.group). */
+  readonly #groupNumbers = new Map<string, number>();
+  /** Each segment's entries' group numbers. */
+  readonly #groupsOf = new Map<Segment, Int32Array>();
 
   get segments(): readonly Segment[] {
     return this.#segments;
@@ -78,6 +76,7 @@ export class SegmentedIndex {
   replace(replaced: readonly Segment[], merged: Segment | undefined): void {
     const gone = new Set(replaced);
     this.#segments = this.#segments.filter((segment) => !gone.has(segment));
+    for (const segment of gone) this.#groupsOf.delete(segment);
     for (const [id, places] of this.#locations) {
       const kept = places.filter((place) => !gone.has(place.segment));
       if (kept.length === 0) this.#locations.delete(id);
@@ -97,6 +96,17 @@ export class SegmentedIndex {
   }
 
   #register(segment: Segment): void {
+    const groups = new Int32Array(segment.size);
+    for (const [local, meta] of segment.entries.entries()) {
+      const key = resultGroupKey(meta);
+      let group = this.#groupNumbers.get(key);
+      if (group === undefined) {
+        group = this.#groupNumbers.size;
+        this.#groupNumbers.set(key, group);
+      }
+      groups[local] = group;
+    }
+    this.#groupsOf.set(segment, groups);
     for (const [local, meta] of segment.entries.entries()) {
       if (segment.masked.has(local)) continue;
       const places = this.#locations.get(meta.id);
@@ -105,9 +115,9 @@ export class SegmentedIndex {
     }
   }
 
-  /** Every entry that matches, in no order (see compareHits). */
-  search(plan: SearchPlan): RawHit[] {
-    if (plan.groups.length === 0) return [];
+  /** Every entry that matches, in no order (see Hits.compare). */
+  search(plan: SearchPlan): Hits {
+    if (plan.groups.length === 0) return Hits.none;
     const df = (term: string) => this.#segments.reduce((sum, segment) => sum + segment.df(term), 0);
     const expanded = plan.groups.map((group) => {
       const terms = this.#expand(group.variants.filter((variant) => variant.mode !== 'fuzzy'));
@@ -116,7 +126,7 @@ export class SegmentedIndex {
       for (const [term, weight] of this.#expand(typos)) terms.set(term, Math.max(terms.get(term) ?? 0, weight));
       return terms;
     });
-    if (expanded.some((terms) => terms.size === 0)) return [];
+    if (expanded.some((terms) => terms.size === 0)) return Hits.none;
 
     // Candidates come from the postings of the rarest word; the other words are looked up for each candidate.
     const frequency = expanded.map((terms) => [...terms.keys()].reduce((sum, term) => sum + df(term), 0));
@@ -144,7 +154,7 @@ export class SegmentedIndex {
     // Summed in a fixed order: floating-point addition is not associative, and equal entries must score equally.
     const order = [...scoring.keys()].sort();
 
-    const hits: RawHit[] = [];
+    const found: { segment: Segment; kept: number[]; scores: Float64Array }[] = [];
     for (const segment of this.#segments) {
       if (segment.live === 0) continue;
       // Every word must match, so a segment that lacks one of them cannot hold a hit.
@@ -170,9 +180,21 @@ export class SegmentedIndex {
           if (postings) addWeights(postings, kept, scores, factor);
         }
       }
-      for (const [i, local] of kept.entries()) hits.push(new SegmentHit(segment, local, scores[i] as number, order, scoring));
+      found.push({ segment, kept, scores });
     }
-    return hits;
+    const count = found.reduce((sum, { kept }) => sum + kept.length, 0);
+    const owners: Segment[] = [];
+    const locals = new Uint32Array(count);
+    const scores = new Float64Array(count);
+    const groups = new Int32Array(count);
+    for (const { segment, kept, scores: some } of found) {
+      const groupsOf = this.#groupsOf.get(segment) as Int32Array;
+      for (const [k, local] of kept.entries()) groups[owners.length + k] = groupsOf[local] as number;
+      locals.set(kept, owners.length);
+      scores.set(some, owners.length);
+      for (let i = 0; i < kept.length; i++) owners.push(segment);
+    }
+    return new Hits({ owners, locals, scores, groups, groupCount: this.#groupNumbers.size }, order, scoring);
   }
 
   /** The index terms the variants reach in any segment, with the best weight for each. */
@@ -186,36 +208,6 @@ export class SegmentedIndex {
       for (const term of kept) terms.set(term, Math.max(terms.get(term) ?? 0, term === variant.term ? 1 : variant.weight));
     }
     return terms;
-  }
-}
-
-interface TermScoring {
-  /** The term's weight times its idf. */
-  factor: number;
-  weight: number;
-  fields: Set<Field>;
-}
-
-/** A hit, whose matched terms are worked out only if it is shown. */
-class SegmentHit implements RawHit {
-  readonly meta: EntryMeta;
-  readonly score: number;
-  readonly #segment: Segment;
-  readonly #local: number;
-  readonly #order: readonly string[];
-  readonly #scoring: ReadonlyMap<string, TermScoring>;
-
-  constructor(segment: Segment, local: number, score: number, order: readonly string[], scoring: ReadonlyMap<string, TermScoring>) {
-    this.meta = segment.entries[local] as EntryMeta;
-    this.score = score;
-    this.#segment = segment;
-    this.#local = local;
-    this.#order = order;
-    this.#scoring = scoring;
-  }
-
-  get terms(): string[] {
-    return this.#order.filter((term) => [...(this.#scoring.get(term)?.fields ?? [])].some((field) => this.#segment.weight(field, this.#local, term) > 0));
   }
 }
 
@@ -257,11 +249,3 @@ function addWeights(postings: Postings, kept: readonly number[], scores: Float64
   }
 }
 
-/** Ranking order: by score, ties by record and place, never by segment, so equal content ranks the same however it was split. */
-export function compareHits(a: RawHit, b: RawHit): number {
-  return b.score - a.score || compareEntries(a.meta, b.meta);
-}
-
-function compareEntries(a: EntryMeta, b: EntryMeta): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : (a.start ?? -1) - (b.start ?? -1) || a.kind.localeCompare(b.kind);
-}

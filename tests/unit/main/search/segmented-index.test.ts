@@ -3,7 +3,7 @@ import { mergeCandidates } from '../../../../main/search/indexer';
 import { termGroups } from '../../../../main/search/query-plan';
 import type { EntrySource } from '../../../../main/search/entry-meta';
 import { buildSegment, Segment } from '../../../../main/search/segment';
-import { compareHits, SegmentedIndex } from '../../../../main/search/segmented-index';
+import { SegmentedIndex } from '../../../../main/search/segmented-index';
 import { parseQuery } from '../../../../shared/search/query-syntax';
 
 /** Deterministic entries from a seed: a small vocabulary so terms repeat across entries with different frequencies. */
@@ -31,7 +31,8 @@ const queries = ['convoy', 'militia bridge', 'election protest water', 'bagh', '
 
 function ranking(index: SegmentedIndex, query: string) {
   const parsed = parseQuery(query);
-  return index.search({ groups: termGroups(parsed), excluded: parsed.excludedWords }).sort(compareHits).map((hit) => `${hit.meta.id}:${hit.score.toFixed(9)}`);
+  const hits = index.search({ groups: termGroups(parsed), excluded: parsed.excludedWords });
+  return hits.ranked().map((i) => `${hits.meta(i).id}:${hits.score(i).toFixed(9)}`);
 }
 
 describe('segmented index', () => {

@@ -1,0 +1,91 @@
+import type { EntryMeta, Field } from './entry-meta';
+import type { Segment } from './segment';
+
+/** A hit as the results show it: the entry, its score, and the index terms it matched. */
+export interface RawHit {
+  readonly meta: EntryMeta;
+  readonly score: number;
+  readonly terms: string[];
+}
+
+/** How a query term scores, and in which fields it may be found. */
+export interface TermScoring {
+  /** The term's weight times its idf. */
+  factor: number;
+  weight: number;
+  fields: Set<Field>;
+}
+
+/**
+ * The entries a query matched, in no order, as parallel arrays: a common
+ * word matches tens of thousands of passages, and an object for each would
+ * cost more than finding them. Only the hits shown become RawHits.
+ */
+export class Hits {
+  static readonly none = new Hits({ owners: [], locals: new Uint32Array(0), scores: new Float64Array(0), groups: new Int32Array(0), groupCount: 0 }, [], new Map());
+
+  readonly length: number;
+  /** How many result groups there can be: every group number is below it. */
+  readonly groupCount: number;
+  readonly #owners: readonly Segment[];
+  readonly #locals: Uint32Array;
+  readonly #groups: Int32Array;
+  readonly #scores: Float64Array;
+  /** The query's terms in a fixed order, and how each scores. */
+  readonly #terms: readonly string[];
+  readonly #scoring: ReadonlyMap<string, TermScoring>;
+
+  constructor(
+    found: { owners: readonly Segment[]; locals: Uint32Array; scores: Float64Array; groups: Int32Array; groupCount: number },
+    terms: readonly string[],
+    scoring: ReadonlyMap<string, TermScoring>,
+  ) {
+    const { owners, locals, scores, groups, groupCount } = found;
+    this.length = locals.length;
+    this.groupCount = groupCount;
+    this.#owners = owners;
+    this.#locals = locals;
+    this.#groups = groups;
+    this.#scores = scores;
+    this.#terms = terms;
+    this.#scoring = scoring;
+  }
+
+  meta(i: number): EntryMeta {
+    return (this.#owners[i] as Segment).entries[this.#locals[i] as number] as EntryMeta;
+  }
+
+  /** The number of the result group (see resultGroup) the hit is shown under. */
+  group(i: number): number {
+    return this.#groups[i] as number;
+  }
+
+  score(i: number): number {
+    return this.#scores[i] as number;
+  }
+
+  /** Ranking order: by score, ties by record and place, never by segment, so equal content ranks the same however it was split. */
+  compare(i: number, j: number): number {
+    return this.score(j) - this.score(i) || compareEntries(this.meta(i), this.meta(j));
+  }
+
+  /** Every hit's position, in ranking order. */
+  ranked(): number[] {
+    return Array.from({ length: this.length }, (_, i) => i).sort((i, j) => this.compare(i, j));
+  }
+
+  hit(i: number): RawHit {
+    const segment = this.#owners[i] as Segment;
+    const local = this.#locals[i] as number;
+    const scoring = this.#scoring;
+    return {
+      meta: this.meta(i),
+      score: this.score(i),
+      terms: this.#terms.filter((term) => [...(scoring.get(term)?.fields ?? [])].some((field) => segment.weight(field, local, term) > 0)),
+    };
+  }
+}
+
+function compareEntries(a: EntryMeta, b: EntryMeta): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : (a.start ?? -1) - (b.start ?? -1) || a.kind.localeCompare(b.kind);
+}
