@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { parseEventDate, type DatePrecision } from '../../../shared/actors/event-date';
 import type { FieldbookApi } from '../../../shared/api/contract';
-import { DatePrecision as DatePrecisionSchema, type EventRecord } from '../../../shared/model/records';
+import type { EventRecord } from '../../../shared/model/records';
+import { EventTypeSelect, PrecisionSelect } from '../timeline/EventFields';
 import { useApiResult } from './useApiResult';
 import './actors.css';
 
@@ -87,21 +88,11 @@ export function QuickEventForm({ api, initialTitle, onCreated, onCancel, onError
       </label>
       <label>
         Precision
-        <select value={precision} onChange={(event) => setPrecision(event.target.value === '' ? '' : DatePrecisionSchema.parse(event.target.value))}>
-          <option value="">as written</option>
-          {DatePrecisionSchema.options.map((option) => (
-            <option key={option}>{option}</option>
-          ))}
-        </select>
+        <PrecisionSelect value={precision} onChange={setPrecision} asWritten="as written" />
       </label>
       <label className="quick-event-type">
         Type
-        <select value={type} onChange={(event) => setType(event.target.value)}>
-          <option value="">none</option>
-          {types.map((option) => (
-            <option key={option}>{option}</option>
-          ))}
-        </select>
+        <EventTypeSelect value={type} onChange={setType} types={types} />
       </label>
       {problem && (
         <p id={problemId} className="form-error" role="alert">

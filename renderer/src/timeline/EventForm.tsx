@@ -1,9 +1,10 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { parseEventDate, type DatePrecision } from '../../../shared/actors/event-date';
 import type { FieldbookApi } from '../../../shared/api/contract';
-import { DatePrecision as DatePrecisionSchema, type ActorRecord, type EventRecord } from '../../../shared/model/records';
+import type { ActorRecord, EventRecord } from '../../../shared/model/records';
 import { QuickPicker } from '../actors/QuickPicker';
 import { useApiResult } from '../actors/useApiResult';
+import { EventTypeSelect, PrecisionSelect } from './EventFields';
 import '../actors/actors.css';
 
 interface EventFormProps {
@@ -108,21 +109,11 @@ export function EventForm({ api, types, onSaved, onCancel, onError }: EventFormP
       </label>
       <label>
         Precision
-        <select value={precision} onChange={(event) => setPrecision(event.target.value === '' ? '' : DatePrecisionSchema.parse(event.target.value))}>
-          <option value="">from the date as written</option>
-          {DatePrecisionSchema.options.map((option) => (
-            <option key={option}>{option}</option>
-          ))}
-        </select>
+        <PrecisionSelect value={precision} onChange={setPrecision} asWritten="from the date as written" />
       </label>
       <label>
         Type
-        <select value={type} onChange={(event) => setType(event.target.value)}>
-          <option value="">none</option>
-          {types.map((option) => (
-            <option key={option}>{option}</option>
-          ))}
-        </select>
+        <EventTypeSelect value={type} onChange={setType} types={types} />
       </label>
       <label>
         Location
