@@ -42,6 +42,12 @@ export interface IndexOptions {
 
 export type Progress = (done: number, total: number) => void;
 
+/** A segment just built, with its bytes until they are saved. */
+interface Built {
+  segment: Segment;
+  bytes: Uint8Array;
+}
+
 /**
  * Keeps a notebook's search index in step with its records: loads the saved
  * segments at open, catches up with what changed while it was closed,
@@ -63,6 +69,8 @@ export class SearchIndexer {
   #merging: Promise<void> | undefined;
   #busy = 0;
   #closed = false;
+  /** Segments whose files are written: only these may be named in the manifest. */
+  readonly #saved = new Set<Segment>();
   /** Resolves when the saved segments are loaded: searches wait for it, not for catching up. */
   readonly loaded: Promise<void>;
   /** Resolves when the index has caught up with the records as they were at open. */
@@ -76,7 +84,10 @@ export class SearchIndexer {
     this.#flushDelayMs = options.flushDelayMs ?? FLUSH_DELAY_MS;
     this.#onChange = options.onChange;
     this.loaded = this.#serial(async () => {
-      for (const segment of (await this.#store.load()) ?? []) this.index.add(segment);
+      for (const segment of (await this.#store.load()) ?? []) {
+        this.index.add(segment);
+        this.#saved.add(segment);
+      }
     });
     this.caughtUp = this.loaded.then(() => (options.catchUpAtOpen === false ? undefined : this.catchUp())).catch((error: unknown) => console.error('Bringing the search index up to date failed', error));
   }
@@ -123,10 +134,12 @@ export class SearchIndexer {
     this.#busy++;
     try {
       await this.#buildBatches(new Map([...live].map(([id, { type }]) => [id, type])), onProgress, signal, async (segment) => {
-        if (segment) built.push(segment);
+        if (!segment) return;
+        await this.#save(segment);
+        built.push(segment.segment);
       });
       if (signal?.aborted) {
-        await this.#store.removeSegments(built.map((segment) => segment.id));
+        await this.#removeFiles(built);
         return;
       }
       await this.#serial(async () => {
@@ -134,8 +147,8 @@ export class SearchIndexer {
         this.index.replace(old, undefined);
         for (const segment of built) this.index.add(segment);
         this.#onChange?.(this.status());
-        await this.#store.writeManifest(this.index.segments);
-        await this.#store.removeSegments(old.map((segment) => segment.id));
+        await this.#writeManifest();
+        await this.#removeFiles(old);
       });
     } finally {
       this.#busy--;
@@ -162,15 +175,17 @@ export class SearchIndexer {
     if (changes.size === 0) return;
     this.#busy++;
     try {
-      await this.#buildBatches(changes, onProgress, signal, (built, ids) =>
-        this.#serial(async () => {
-          // Each batch masks the old entries of its own records only, so the others stay searchable until theirs are ready.
-          this.index.remove(ids);
-          if (built) this.index.add(built);
-          this.#onChange?.(this.status());
-          await this.#store.writeManifest(this.index.segments);
-        }),
-      );
+      await this.#buildBatches(changes, onProgress, signal, (built, ids) => {
+        // Searchable at once; saved after, in turn. Each batch masks the old entries of its own records only,
+        // so the others stay searchable until theirs are ready.
+        this.index.remove(ids);
+        if (built) this.index.add(built.segment);
+        this.#onChange?.(this.status());
+        return this.#serial(async () => {
+          if (built) await this.#save(built);
+          await this.#writeManifest();
+        });
+      });
     } finally {
       this.#busy--;
     }
@@ -182,7 +197,7 @@ export class SearchIndexer {
    * save) one segment per batch; `done` receives each with the ids of the
    * records it covers, or no segment when those records have no entries.
    */
-  async #buildBatches(changes: Map<string, IndexedType>, onProgress: Progress | undefined, signal: AbortSignal | undefined, done: (built: Segment | undefined, ids: string[]) => Promise<void>): Promise<void> {
+  async #buildBatches(changes: Map<string, IndexedType>, onProgress: Progress | undefined, signal: AbortSignal | undefined, done: (built: Built | undefined, ids: string[]) => Promise<void>): Promise<void> {
     let batch: EntrySource[] = [];
     let ids: string[] = [];
     let count = 0;
@@ -202,13 +217,26 @@ export class SearchIndexer {
     if (ids.length > 0) await send();
   }
 
-  /** Build a segment in the worker and save it; the manifest that makes it part of the index is written by the caller. */
-  async #buildOne(batch: EntrySource[], build = this.#build): Promise<Segment> {
+  /** Build a segment in a worker; it is saved by #save, and made part of the saved index by the manifest after that. */
+  async #buildOne(batch: EntrySource[], build = this.#build): Promise<Built> {
     const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
     const bytes = await build(batch);
-    const segment = new Segment(id, bytes);
-    await this.#store.writeSegment(id, bytes);
-    return segment;
+    return { segment: new Segment(id, bytes), bytes };
+  }
+
+  async #save({ segment, bytes }: Built): Promise<void> {
+    await this.#store.writeSegment(segment.id, bytes);
+    this.#saved.add(segment);
+  }
+
+  /** The manifest names only segments whose files are written: one built but not yet saved is left to the next catch-up if the app stops. */
+  async #writeManifest(): Promise<void> {
+    await this.#store.writeManifest(this.index.segments.filter((segment) => this.#saved.has(segment)));
+  }
+
+  async #removeFiles(segments: readonly Segment[]): Promise<void> {
+    for (const segment of segments) this.#saved.delete(segment);
+    await this.#store.removeSegments(segments.map((segment) => segment.id));
   }
 
   /** The entries of a record as it is now; none when it is gone or deleted. */
@@ -274,16 +302,17 @@ export class SearchIndexer {
         if (entries.every((entry) => entry.meta.version === version)) sources.push(...entries);
       }
       const built = sources.length > 0 ? await this.#buildOne(sources, this.#buildInBackground) : undefined;
+      if (built) await this.#save(built);
       await this.#serial(async () => {
         if (built) {
           // Masked while the merge was building: mask here too.
           const stillLive = new Set<string>();
           for (const segment of victims) for (const [local, meta] of segment.entries.entries()) if (!segment.masked.has(local)) stillLive.add(meta.id);
-          for (const [local, meta] of built.entries.entries()) if (!stillLive.has(meta.id)) built.mask(local);
+          for (const [local, meta] of built.segment.entries.entries()) if (!stillLive.has(meta.id)) built.segment.mask(local);
         }
-        this.index.replace(victims, built);
-        await this.#store.writeManifest(this.index.segments);
-        await this.#store.removeSegments(victims.map((segment) => segment.id));
+        this.index.replace(victims, built?.segment);
+        await this.#writeManifest();
+        await this.#removeFiles(victims);
       });
     } finally {
       this.#busy--;
