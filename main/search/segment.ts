@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import { indexTerms } from '../../shared/search/analyse';
 import { type EntryMeta, type EntrySource, FIELD_BOOSTS, type Field, FIELDS } from './entry-meta';
+import { lettersOf, oneEditAway } from './typos';
 import { decodeSegment, encodeSegment, type FieldPostings, type SegmentContent } from './segment-file';
 
 /**
@@ -32,11 +33,6 @@ interface BuilderInternals {
   tokenizer(field: unknown): unknown[];
   createFieldVectors(): void;
 }
-// lunr's typings declare TokenSet's factories as instance methods; they are static.
-const TokenSets = lunr.TokenSet as unknown as {
-  fromArray(sorted: string[]): lunr.TokenSet;
-  fromFuzzyString(term: string, distance: number): lunr.TokenSet;
-};
 type LunrWithIdf = typeof lunr & { idf(posting: unknown, count: number): number };
 
 /** Analyse and index a batch of entries into a segment's bytes. Pure and CPU-bound: run it in a worker. */
@@ -141,7 +137,8 @@ export class Segment {
   readonly #fields: Map<string, FieldPostings>;
   readonly #df: Uint32Array;
   readonly #maskedDf = new Map<number, number>();
-  #tokenSet: lunr.TokenSet | undefined;
+  /** The letters of the terms, for typo candidates; found on the first typo looked for. */
+  #alphabet: string[] | undefined;
   /** Entry → the ranks of its terms, built the first time an entry is masked. */
   #termsOfEntry: { offsets: Uint32Array; ranks: Uint32Array } | undefined;
 
@@ -184,9 +181,7 @@ export class Segment {
         return found;
       }
       case 'fuzzy':
-        // lunr's token set automaton finds terms one edit away; it is built on the first typo looked for.
-        this.#tokenSet ??= TokenSets.fromArray([...this.#terms]);
-        return this.#tokenSet.intersect(TokenSets.fromFuzzyString(term, 1)).toArray();
+        return [...oneEditAway(term, (this.#alphabet ??= lettersOf(this.#terms)))].filter((candidate) => this.has(candidate)).sort();
     }
   }
 

@@ -28,8 +28,8 @@ export interface SearchPlan {
 const MAX_EXPANSIONS = 40;
 /**
  * Near misses are looked for only when the word as typed is this rare: a
- * word found in many entries is most likely spelt as meant, and lunr's fuzzy
- * expansion is the costliest step of a query.
+ * word found in many entries is most likely spelt as meant, and near misses
+ * of a common word would flood the results.
  */
 const TYPOS_BELOW_DF = 3;
 
