@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type AppUnderTest } from './fixtures';
-import { highlightWithKey, openDocument, selectPhrase } from './reader-helpers';
+import { highlightWithKey, openDocument, paintedText, selectPhrase } from './reader-helpers';
 
 /** A generated corpus: briefs that name two armed groups and a state in English and Arabic, with the usual spelling variants. */
 async function addCorpus(app: AppUnderTest, documents: number): Promise<void> {
@@ -193,6 +193,53 @@ test('creates an event from the quick picker of a highlighted passage, which bec
   await expect(details).toContainText('7 Feb 2024');
   await expect(details).toContainText('Explosions/Remote violence');
   await expect(details.locator('blockquote')).toHaveText(['a drone strike hit a car near al-Qaim']);
+});
+
+test('the open reader shows highlights tagged and deleted elsewhere at once, and keeps the open card as it was', async ({ app }) => {
+  const { page } = app;
+  const text = 'Hadi al-Amiri, who leads the Badr Organization, met the prime minister. A spokesman for the Badr Organization denied it.';
+  const document = await app.call('documents.create', { title: 'Baghdad meeting', text });
+  const amiri = await app.call('actors.create', { name: 'Hadi al-Amiri', kind: 'person' });
+  const badr = await app.call('actors.create', { name: 'Badr Organization', kind: 'armed-group' });
+  await openDocument(page, 'Baghdad meeting');
+  await selectPhrase(page, 'met the prime minister');
+  await highlightWithKey(page);
+  const sidebar = page.locator('.highlight-sidebar');
+  const card = sidebar.locator('.highlight-card').filter({ hasText: 'met the prime minister' });
+  const cardQuote = card.getByRole('button', { name: /met the prime minister/ });
+  await expect(cardQuote).toHaveAttribute('aria-expanded', 'true');
+  // A comment being written, not saved yet: a reload must not take it away.
+  await card.getByLabel('Comment').fill('Who else was there?');
+
+  // The mention finder tags both mentions from outside the reader: they show, listed and painted, without reopening.
+  const found = await app.call('mentions.find', { actorId: badr.id });
+  expect(found.mentions).toHaveLength(2);
+  await app.call('mentions.tag', { mentions: found.mentions.map(({ actorId, documentId, start, end }) => ({ actorId, documentId, start, end })) });
+  await expect(sidebar.locator('.highlight-card')).toHaveCount(3);
+  await expect(sidebar.locator('.highlight-quote')).toHaveText(['Badr Organization', 'met the prime minister', 'Badr Organization']);
+  await expect.poll(async () => Object.values(await paintedText(page)).flat().sort()).toEqual(['Badr Organization', 'Badr Organization', 'met the prime minister']);
+  await expect(cardQuote).toHaveAttribute('aria-expanded', 'true');
+  await expect(card.getByLabel('Comment')).toHaveValue('Who else was there?');
+
+  // Tagged elsewhere (another window, the actor page): the open card shows it; tagged from its own picker: at once, beside it.
+  const [opened] = (await app.call('highlights.list', { documentId: document.id })).filter((highlight) => highlight.target.quote.exact === 'met the prime minister');
+  await app.call('highlights.update', { id: opened?.id ?? '', patch: { actorIds: [amiri.id] } });
+  const tagged = card.getByRole('list', { name: 'Tagged with' }).getByRole('listitem');
+  await expect(tagged).toHaveText([/Hadi al-Amiri/]);
+  const picker = card.getByRole('combobox', { name: 'Tag with an actor or event' });
+  await picker.fill('Badr Organization');
+  await card.getByRole('option', { name: 'Badr Organization (actor)' }).click();
+  await expect(tagged).toHaveText([/Hadi al-Amiri/, /Badr Organization/]);
+  await expect(card.getByLabel('Comment')).toHaveValue('Who else was there?');
+  const stored = await app.call('highlights.list', { documentId: document.id });
+  expect(stored.find((highlight) => highlight.id === opened?.id)?.actorIds).toEqual([amiri.id, badr.id]);
+
+  // Deleted elsewhere: gone from the list and the text.
+  const firstMention = stored.find((highlight) => highlight.target.position.start === text.indexOf('Badr Organization'));
+  await app.call('highlights.delete', { id: firstMention?.id ?? '' });
+  await expect(sidebar.locator('.highlight-quote')).toHaveText(['met the prime minister', 'Badr Organization']);
+  await expect.poll(async () => Object.values(await paintedText(page)).flat().sort()).toEqual(['Badr Organization', 'met the prime minister']);
+  await expect(cardQuote).toHaveAttribute('aria-expanded', 'true');
 });
 
 test('the actor page, timeline, network and mentions have no serious or critical accessibility violations', async ({ app }) => {

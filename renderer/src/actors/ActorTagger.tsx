@@ -16,8 +16,16 @@ interface Taggable {
 interface ActorTaggerProps {
   api: FieldbookApi;
   highlight: HighlightRecord;
+  /**
+   * Saves a change of tags. The reader passes its own highlights' update, so
+   * the card shows the change at once; otherwise it goes straight to main and
+   * the owner's list follows records.changed.
+   */
+  update?(id: string, patch: TagPatch): Promise<void>;
   onError(error: unknown): void;
 }
+
+type TagPatch = Partial<Pick<HighlightRecord, 'actorIds' | 'eventIds'>>;
 
 const namesOf = (item: Taggable) => item.names;
 
@@ -28,7 +36,7 @@ const namesOf = (item: Taggable) => item.names;
  * can name a new actor in one step, or a new event in two (it needs a date:
  * a small form opens in place). For the reader's highlight card.
  */
-export function ActorTagger({ api, highlight, onError }: ActorTaggerProps) {
+export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProps) {
   const load = useCallback(async () => {
     const [actors, events] = await Promise.all([api.call('actors.list', {}), api.call('events.list', {})]);
     return [
@@ -49,23 +57,20 @@ export function ActorTagger({ api, highlight, onError }: ActorTaggerProps) {
     pickerField.current?.focus();
   }, [eventTitle]);
 
-  // What this card saved last: the reader's copy of the highlight changes only through the reader's
-  // own edits, so the tags are shown from here until a newer copy comes down.
-  const [saved, setSaved] = useState<HighlightRecord>();
-  const current = saved && saved.id === highlight.id && saved.updatedAt >= highlight.updatedAt ? saved : highlight;
-  const save = async (patch: { actorIds?: string[]; eventIds?: string[] }) => {
+  const save = async (patch: TagPatch) => {
+    if (update) return update(highlight.id, patch);
     try {
-      setSaved(await api.call('highlights.update', { id: highlight.id, patch }));
+      await api.call('highlights.update', { id: highlight.id, patch });
     } catch (error) {
       onError(error);
     }
   };
   const add = (item: Taggable) =>
-    item.kind === 'actor' ? save({ actorIds: [...new Set([...current.actorIds, item.id])] }) : save({ eventIds: [...new Set([...current.eventIds, item.id])] });
+    item.kind === 'actor' ? save({ actorIds: [...new Set([...highlight.actorIds, item.id])] }) : save({ eventIds: [...new Set([...highlight.eventIds, item.id])] });
   const create = async (name: string) => {
     try {
       const actor = await api.call('actors.create', { name });
-      await save({ actorIds: [...current.actorIds, actor.id] });
+      await save({ actorIds: [...highlight.actorIds, actor.id] });
     } catch (error) {
       onError(error);
     }
@@ -76,11 +81,11 @@ export function ActorTagger({ api, highlight, onError }: ActorTaggerProps) {
   };
   // The passage becomes evidence the way tagging an existing event makes it: the highlight lists the event.
   const eventCreated = async (event: EventRecord) => {
-    await save({ eventIds: [...current.eventIds, event.id] });
+    await save({ eventIds: [...highlight.eventIds, event.id] });
     closeEventForm();
   };
 
-  const tags = [...current.actorIds.map((id) => ({ id, kind: 'actor' as const })), ...current.eventIds.map((id) => ({ id, kind: 'event' as const }))];
+  const tags = [...highlight.actorIds.map((id) => ({ id, kind: 'actor' as const })), ...highlight.eventIds.map((id) => ({ id, kind: 'event' as const }))];
   return (
     <div className="actor-tagger">
       {tags.length > 0 && (
@@ -92,7 +97,7 @@ export function ActorTagger({ api, highlight, onError }: ActorTaggerProps) {
                 type="button"
                 className="link-button"
                 aria-label={`Untag ${labels.get(id) ?? id}`}
-                onClick={() => void save(kind === 'actor' ? { actorIds: current.actorIds.filter((other) => other !== id) } : { eventIds: current.eventIds.filter((other) => other !== id) })}
+                onClick={() => void save(kind === 'actor' ? { actorIds: highlight.actorIds.filter((other) => other !== id) } : { eventIds: highlight.eventIds.filter((other) => other !== id) })}
               >
                 ×
               </button>

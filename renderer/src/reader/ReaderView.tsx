@@ -221,7 +221,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           onError={onError}
           cardExtras={(highlight) => (
             <>
-              <ActorTagger api={api} highlight={highlight} onError={onError} />
+              <ActorTagger api={api} highlight={highlight} update={highlights.update} onError={onError} />
               <Backlinks api={api} target={{ kind: 'highlight', id: highlight.id }} heading="Notes citing this passage" onOpen={onOpenNote} onError={onError} />
             </>
           )}
