@@ -89,7 +89,7 @@ export class SearchIndexer {
         this.#saved.add(segment);
       }
     });
-    this.caughtUp = this.loaded.then(() => (options.catchUpAtOpen === false ? undefined : this.catchUp())).catch((error: unknown) => console.error('Bringing the search index up to date failed', error));
+    this.caughtUp = this.loaded.then(() => (options.catchUpAtOpen === false ? undefined : this.catchUp())).catch((error: unknown) => reportUnlessClosed('Bringing the search index up to date failed', error));
   }
 
   status(): SearchStatus {
@@ -110,10 +110,7 @@ export class SearchIndexer {
     const changes = new Map(this.#pending);
     this.#pending.clear();
     if (changes.size === 0) return this.#queue.then(() => undefined);
-    return this.#update(changes).catch((error: unknown) => {
-      // A notebook closed mid-update is caught up when it next opens.
-      if (!(error instanceof ApiError && error.code === 'CANCELLED')) console.error('Indexing changes for search failed', error);
-    });
+    return this.#update(changes).catch((error: unknown) => reportUnlessClosed('Indexing changes for search failed', error));
   }
 
   /** Index every record whose indexed version differs from its current one, and drop what is gone. */
@@ -318,6 +315,11 @@ export class SearchIndexer {
       this.#busy--;
     }
   }
+}
+
+/** A notebook closed mid-update is caught up when it next opens: only other failures are worth a word. */
+function reportUnlessClosed(what: string, error: unknown): void {
+  if (!(error instanceof ApiError && error.code === 'CANCELLED')) console.error(what, error);
 }
 
 /** Small segments, smallest first, once there are enough of them; and any segment mostly masked. */
