@@ -36,18 +36,25 @@ export class SegmentBuilder {
   }
 }
 
+/** About a megabyte of text a message: a few milliseconds to copy. */
+const ENTRIES_PER_MESSAGE = 500;
+
 /** One worker thread building segments one at a time. */
 class BuildWorker {
   #worker: Worker | undefined;
   readonly #pending = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: unknown): void }>();
   #nextId = 1;
 
-  build(sources: EntrySource[]): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      const id = this.#nextId++;
-      this.#pending.set(id, { resolve, reject });
-      this.spawn().postMessage({ id, sources } satisfies ToBuildWorker);
-    });
+  async build(sources: EntrySource[]): Promise<Uint8Array> {
+    const id = this.#nextId++;
+    const built = new Promise<Uint8Array>((resolve, reject) => this.#pending.set(id, { resolve, reject }));
+    for (let from = 0; from === 0 || from < sources.length; from += ENTRIES_PER_MESSAGE) {
+      // Between parts, whatever else waits on the main thread (a search) goes first.
+      if (from > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (!this.#pending.has(id)) break;
+      this.spawn().postMessage({ id, sources: sources.slice(from, from + ENTRIES_PER_MESSAGE), last: from + ENTRIES_PER_MESSAGE >= sources.length } satisfies ToBuildWorker);
+    }
+    return built;
   }
 
   async close(): Promise<void> {

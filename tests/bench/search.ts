@@ -90,8 +90,8 @@ export async function writeNotebook(dir: string, corpus: Corpus): Promise<void> 
 }
 
 /** Fixed queries: words from the middle of the frequency range, as a user would type, one to three at a time. */
-export function queries(corpus: Corpus): Record<number, string[]> {
-  const next = random(99);
+export function queries(corpus: Corpus, seed = 99): Record<number, string[]> {
+  const next = random(seed);
   const band = corpus.words.slice(20, 2000);
   const make = (length: number) => Array.from({ length: QUERIES_PER_LENGTH }, () => Array.from({ length }, () => band[Math.floor(next() * band.length)]).join(' '));
   return { 1: make(1), 2: make(2), 3: make(3) };
@@ -145,8 +145,14 @@ export async function benchSearch(): Promise<void> {
     printFigure('search.heap', params, heapMb() - heapBefore, 'MB');
     printFigure('search.index_on_disk', params, (await folderSize(path.join(dir, 'index'))) / 2 ** 20, 'MB');
     const service = new SearchService(indexer.index, records, texts, indexer.loaded);
-    await timeQueries('search', params, all, (query) => service.search(SearchArgs.parse({ query: `${query} ` })));
-    await timeQueries('search.as_you_type', params, { 2: all[2] ?? [] }, (query) => service.search(SearchArgs.parse({ query: query.slice(0, -2) })));
+    // Right after a bulk import the index merges its segments in the background, as the app does; queries are timed
+    // then, and again, with other words (nothing cached from the first round), once the merges are done.
+    await timeQueries('search.during_merges', params, all, (query) => service.search(SearchArgs.parse({ query: `${query} ` })));
+    started = performance.now();
+    while (indexer.status().building) await new Promise((resolve) => setTimeout(resolve, 100));
+    printFigure('search.background_merges', { ...params, segments: indexer.index.segments.length }, (performance.now() - started) / 1000, 's');
+    await timeQueries('search', params, queries(corpus, 7), (query) => service.search(SearchArgs.parse({ query: `${query} ` })));
+    await timeQueries('search.as_you_type', params, { 2: queries(corpus, 13)[2] ?? [] }, (query) => service.search(SearchArgs.parse({ query: query.slice(0, -2) })));
 
     // A new document, from its save to the first search that finds it.
     events.subscribe((event, payload) => {

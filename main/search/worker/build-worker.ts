@@ -1,16 +1,27 @@
 // Entry point of the index-building worker thread: analysing text and building
 // lunr indexes is CPU-bound, so it runs here, never where the UI is answered.
 import { parentPort } from 'node:worker_threads';
+import type { EntrySource } from '../entry-meta';
 import { buildSegment } from '../segment';
 import type { FromBuildWorker, ToBuildWorker } from './messages';
 
 const port = parentPort;
 if (!port) throw new Error('build-worker must run as a worker thread');
 
+/** Entries received so far, by build. */
+const received = new Map<number, EntrySource[]>();
+
 port.on('message', (message: ToBuildWorker) => {
+  const sources = received.get(message.id) ?? [];
+  sources.push(...message.sources);
+  if (!message.last) {
+    received.set(message.id, sources);
+    return;
+  }
+  received.delete(message.id);
   let bytes: Uint8Array;
   try {
-    bytes = buildSegment(message.sources);
+    bytes = buildSegment(sources);
   } catch (error) {
     port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies FromBuildWorker);
     return;
