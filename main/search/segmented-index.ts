@@ -24,8 +24,13 @@ export interface SearchPlan {
   accept?: (meta: EntryMeta) => boolean;
 }
 
-/** A prefix of one or two letters could expand to thousands of terms; the shortest completions are the likeliest words. */
+/**
+ * A prefix of two letters could expand to thousands of terms: the shortest
+ * completions are the likeliest words, and the shorter the prefix, the fewer
+ * of them say anything (each one costs the query a pass over its postings).
+ */
 const MAX_EXPANSIONS = 40;
+const expansionsFor = (variant: TermVariant) => (variant.mode === 'prefix' ? Math.min(MAX_EXPANSIONS, 10 * ([...variant.term].length - 1)) : MAX_EXPANSIONS);
 /**
  * Near misses are looked for only when the word as typed is this rare: a
  * word found in many entries is most likely spelt as meant, and near misses
@@ -161,23 +166,26 @@ export class SegmentedIndex {
       const present = expanded.map((terms) => [...terms.keys()].filter((term) => segment.has(term)));
       if (present.some((terms) => terms.length === 0)) continue;
       const excluded = plan.excluded.filter((term) => segment.has(term));
-      const others = plan.groups.flatMap((group, g) => (g === driver ? [] : [postingsOf(segment, present[g] ?? [], group.fields ?? FIELDS)]));
-      const banned = postingsOf(segment, excluded, FIELDS);
+      const others = plan.groups.flatMap((group, g) => (g === driver ? [] : [membership(segment, postingsOf(segment, present[g] ?? [], group.fields ?? FIELDS))]));
+      const banned = membership(segment, postingsOf(segment, excluded, FIELDS));
       const kept: number[] = [];
       for (const local of entriesOf(segment, postingsOf(segment, present[driver] ?? [], plan.groups[driver]?.fields ?? FIELDS))) {
         if (segment.masked.has(local)) continue;
-        if (!others.every((lists) => lists.some((postings) => findEntry(postings, local) >= 0))) continue;
-        if (banned.some((postings) => findEntry(postings, local) >= 0)) continue;
+        if (!others.every((holds) => holds(local))) continue;
+        if (banned(local)) continue;
         if (plan.accept && !plan.accept(segment.entries[local] as EntryMeta)) continue;
         kept.push(local);
       }
       if (kept.length === 0) continue;
       const scores = new Float64Array(kept.length);
+      let place: Int32Array | undefined;
       for (const term of order) {
         const { factor, fields } = scoring.get(term) as TermScoring;
         for (const field of FIELDS) {
           const postings = fields.has(field) ? segment.postings(term, field) : undefined;
-          if (postings) addWeights(postings, kept, scores, factor);
+          if (!postings) continue;
+          if (postings.to - postings.from > kept.length * 8) addByLookup(postings, kept, scores, factor);
+          else addByPlace(postings, (place ??= placesOf(segment, kept)), scores, factor);
         }
       }
       found.push({ segment, kept, scores });
@@ -203,7 +211,7 @@ export class SegmentedIndex {
     for (const variant of variants) {
       const found = new Set<string>();
       for (const segment of this.#segments) for (const term of segment.expand(variant.term, variant.mode)) found.add(term);
-      const kept = variant.mode === 'exact' ? [...found] : [...found].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_EXPANSIONS);
+      const kept = variant.mode === 'exact' ? [...found] : [...found].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, expansionsFor(variant));
       // A completion or near miss that is the word itself counts as exact.
       for (const term of kept) terms.set(term, Math.max(terms.get(term) ?? 0, term === variant.term ? 1 : variant.weight));
     }
@@ -214,6 +222,20 @@ export class SegmentedIndex {
 /** The postings of these terms in these fields. */
 function postingsOf(segment: Segment, terms: readonly string[], fields: readonly Field[]): Postings[] {
   return terms.flatMap((term) => fields.flatMap((field) => segment.postings(term, field) ?? []));
+}
+
+/**
+ * A test of whether an entry is in any of the postings: a look-up in the one
+ * list, or, for several (a prefix's completions, a word's fields), a mark per
+ * entry, so that each candidate costs one read whatever the number of lists.
+ */
+function membership(segment: Segment, lists: readonly Postings[]): (local: number) => boolean {
+  if (lists.length === 0) return () => false;
+  const only = lists.length === 1 ? lists[0] : undefined;
+  if (only) return (local) => findEntry(only, local) >= 0;
+  const marked = new Uint8Array(segment.size);
+  for (const { entries, from, to } of lists) for (let i = from; i < to; i++) marked[entries[i] as number] = 1;
+  return (local) => marked[local] === 1;
 }
 
 /** The entries in any of the postings, ascending, each once. */
@@ -227,25 +249,35 @@ function entriesOf(segment: Segment, lists: readonly Postings[]): Iterable<numbe
   return found;
 }
 
-/** Add factor × weight to the score of each kept entry the postings hold; both lists ascend. */
-function addWeights(postings: Postings, kept: readonly number[], scores: Float64Array, factor: number): void {
-  const { entries, weights, to } = postings;
-  // Walk both lists when they are of a size; look each kept entry up when the postings are far longer.
-  if (to - postings.from <= kept.length * 8) {
-    let i = postings.from;
-    for (const [k, local] of kept.entries()) {
-      while (i < to && (entries[i] as number) < local) i++;
-      if (i === to) return;
-      if (entries[i] === local) scores[k] = (scores[k] as number) + factor * (weights[i] as number);
-    }
-    return;
-  }
+/**
+ * Scoring adds factor × weight to the score of each kept entry a term's
+ * postings hold, term by term in a fixed order. Postings far longer than the
+ * kept entries (a common word beside a rare one) are searched for each kept
+ * entry; others are read through, each entry found by its place among the
+ * kept (a prefix completes to dozens of terms, each read once, not walked
+ * against every kept entry).
+ */
+function addByLookup(postings: Postings, kept: readonly number[], scores: Float64Array, factor: number): void {
   let from = postings.from;
   for (const [k, local] of kept.entries()) {
     const at = findEntry(postings, local, from);
     if (at < 0) continue;
-    scores[k] = (scores[k] as number) + factor * (weights[at] as number);
+    scores[k] = (scores[k] as number) + factor * (postings.weights[at] as number);
     from = at + 1;
   }
 }
 
+function addByPlace(postings: Postings, place: Int32Array, scores: Float64Array, factor: number): void {
+  const { entries, weights, to } = postings;
+  for (let i = postings.from; i < to; i++) {
+    const k = place[entries[i] as number] as number;
+    if (k >= 0) scores[k] = (scores[k] as number) + factor * (weights[i] as number);
+  }
+}
+
+/** Each entry's place among the kept, or -1. */
+function placesOf(segment: Segment, kept: readonly number[]): Int32Array {
+  const place = new Int32Array(segment.size).fill(-1);
+  for (const [k, local] of kept.entries()) place[local] = k;
+  return place;
+}
