@@ -232,11 +232,12 @@ function bestGroups(hits: Hits, limit: number): Grouped {
     top.splice(at, 0, hit);
     if (top.length > limit) top.pop();
   }
-  const place = new Map(top.map((hit, p) => [hits.group(hit), p]));
+  const place = new Int32Array(hits.groupCount).fill(-1);
+  for (const [p, hit] of top.entries()) place[hits.group(hit)] = p;
   const shown = top.map((): number[] => []);
   for (let i = 0; i < hits.length; i++) {
-    const p = place.get(hits.group(i));
-    if (p !== undefined) shown[p]?.push(i);
+    const p = place[hits.group(i)] as number;
+    if (p >= 0) shown[p]?.push(i);
   }
   for (const members of shown) members.sort((i, j) => hits.compare(i, j));
   return { total: seen.length, shown };
