@@ -18,7 +18,8 @@ const WORDS = 20_000;
 const KEYSTROKES = 120;
 const SAVES = 5;
 const TITLE = 'Typing bench';
-const rendererDir = path.resolve(import.meta.dirname, '../../dist/renderer');
+// npm run bench runs from the repository's root, bundled (see bundle.ts).
+const rendererDir = path.resolve('dist/renderer');
 const chromiumPath = process.env.FIELDBOOK_CHROMIUM ?? '/usr/bin/chromium';
 const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'];
 

@@ -21,7 +21,8 @@ const HIGHLIGHTS = 1000;
 const RUNS = 5;
 const TITLE = 'Paint bench';
 const PAINT_MEASURE = 'fieldbook:paint-highlights';
-const rendererDir = path.resolve(import.meta.dirname, '../../dist/renderer');
+// npm run bench runs from the repository's root, bundled (see bundle.ts).
+const rendererDir = path.resolve('dist/renderer');
 const chromiumPath = process.env.FIELDBOOK_CHROMIUM ?? '/usr/bin/chromium';
 const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'];
 

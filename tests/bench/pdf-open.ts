@@ -19,7 +19,8 @@ const SCROLL_PAGES = 1000;
 // About a printed book page, as in the import bench.
 const LINES_PER_PAGE = 40;
 const WARM_RUNS = 5;
-const rendererDir = path.resolve(import.meta.dirname, '../../dist/renderer');
+// npm run bench runs from the repository's root, bundled (see bundle.ts).
+const rendererDir = path.resolve('dist/renderer');
 const chromiumPath = process.env.FIELDBOOK_CHROMIUM ?? '/usr/bin/chromium';
 // The flags the end-to-end tests launch Chromium with (tests/e2e/fixtures.ts).
 const chromiumArgs = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-gpu'];
