@@ -22,7 +22,7 @@ export interface TermScoring {
  * cost more than finding them. Only the hits shown become RawHits.
  */
 export class Hits {
-  static readonly none = new Hits({ owners: [], locals: new Uint32Array(0), scores: new Float64Array(0), groups: new Int32Array(0), groupCount: 0 }, [], new Map());
+  static readonly none = new Hits({ owners: [], locals: new Uint32Array(0), scores: new Float64Array(0), groups: new Int32Array(0), idKeys: new Float64Array(0), groupCount: 0 }, [], new Map());
 
   readonly length: number;
   /** How many result groups there can be: every group number is below it. */
@@ -30,22 +30,25 @@ export class Hits {
   readonly #owners: readonly Segment[];
   readonly #locals: Uint32Array;
   readonly #groups: Int32Array;
+  /** Each hit's record id as a number in the same order (see idKey): ties are broken without comparing strings. */
+  readonly #idKeys: Float64Array;
   readonly #scores: Float64Array;
   /** The query's terms in a fixed order, and how each scores. */
   readonly #terms: readonly string[];
   readonly #scoring: ReadonlyMap<string, TermScoring>;
 
   constructor(
-    found: { owners: readonly Segment[]; locals: Uint32Array; scores: Float64Array; groups: Int32Array; groupCount: number },
+    found: { owners: readonly Segment[]; locals: Uint32Array; scores: Float64Array; groups: Int32Array; idKeys: Float64Array; groupCount: number },
     terms: readonly string[],
     scoring: ReadonlyMap<string, TermScoring>,
   ) {
-    const { owners, locals, scores, groups, groupCount } = found;
+    const { owners, locals, scores, groups, idKeys, groupCount } = found;
     this.length = locals.length;
     this.groupCount = groupCount;
     this.#owners = owners;
     this.#locals = locals;
     this.#groups = groups;
+    this.#idKeys = idKeys;
     this.#scores = scores;
     this.#terms = terms;
     this.#scoring = scoring;
@@ -66,7 +69,7 @@ export class Hits {
 
   /** Ranking order: by score, ties by record and place, never by segment, so equal content ranks the same however it was split. */
   compare(i: number, j: number): number {
-    return this.score(j) - this.score(i) || compareEntries(this.meta(i), this.meta(j));
+    return (this.#scores[j] as number) - (this.#scores[i] as number) || (this.#idKeys[i] as number) - (this.#idKeys[j] as number) || compareEntries(this.meta(i), this.meta(j));
   }
 
   /** Every hit's position, in ranking order. */
@@ -88,4 +91,16 @@ export class Hits {
 
 function compareEntries(a: EntryMeta, b: EntryMeta): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : (a.start ?? -1) - (b.start ?? -1) || a.kind.localeCompare(b.kind);
+}
+
+/**
+ * A record id's first seven characters as a number that orders as the
+ * strings do (ids are ASCII letters, digits, "_" and "-": 7 bits each):
+ * common words tie on score across thousands of passages, and ties go by
+ * record id.
+ */
+export function idKey(id: string): number {
+  let key = 0;
+  for (let i = 0; i < 7; i++) key = key * 128 + (i < id.length ? id.charCodeAt(i) & 0x7f : 0);
+  return key;
 }

@@ -1,5 +1,5 @@
 import { type EntryMeta, type Field, FIELDS, resultGroupKey } from './entry-meta';
-import { Hits, type TermScoring } from './hits';
+import { Hits, idKey, type TermScoring } from './hits';
 import { type ExpandMode, findEntry, type Postings, type Segment } from './segment';
 
 /** One way a query word may be found: an index term, taken as it is, as a prefix or with a typo. */
@@ -51,8 +51,8 @@ export class SegmentedIndex {
   readonly #locations = new Map<string, { segment: Segment; local: number }[]>();
   /** Result groups numbered, so hits are grouped by number, not by string (see Hits.group). */
   readonly #groupNumbers = new Map<string, number>();
-  /** Each segment's entries' group numbers. */
-  readonly #groupsOf = new Map<Segment, Int32Array>();
+  /** Each segment's entries' group numbers and id keys. */
+  readonly #groupsOf = new Map<Segment, { groups: Int32Array; idKeys: Float64Array }>();
 
   get segments(): readonly Segment[] {
     return this.#segments;
@@ -102,7 +102,9 @@ export class SegmentedIndex {
 
   #register(segment: Segment): void {
     const groups = new Int32Array(segment.size);
+    const idKeys = new Float64Array(segment.size);
     for (const [local, meta] of segment.entries.entries()) {
+      idKeys[local] = idKey(meta.id);
       const key = resultGroupKey(meta);
       let group = this.#groupNumbers.get(key);
       if (group === undefined) {
@@ -111,7 +113,7 @@ export class SegmentedIndex {
       }
       groups[local] = group;
     }
-    this.#groupsOf.set(segment, groups);
+    this.#groupsOf.set(segment, { groups, idKeys });
     for (const [local, meta] of segment.entries.entries()) {
       if (segment.masked.has(local)) continue;
       const places = this.#locations.get(meta.id);
@@ -195,14 +197,20 @@ export class SegmentedIndex {
     const locals = new Uint32Array(count);
     const scores = new Float64Array(count);
     const groups = new Int32Array(count);
+    const idKeys = new Float64Array(count);
     for (const { segment, kept, scores: some } of found) {
-      const groupsOf = this.#groupsOf.get(segment) as Int32Array;
-      for (const [k, local] of kept.entries()) groups[owners.length + k] = groupsOf[local] as number;
-      locals.set(kept, owners.length);
-      scores.set(some, owners.length);
-      for (let i = 0; i < kept.length; i++) owners.push(segment);
+      const of = this.#groupsOf.get(segment) as { groups: Int32Array; idKeys: Float64Array };
+      const at = owners.length;
+      for (let k = 0; k < kept.length; k++) {
+        const local = kept[k] as number;
+        groups[at + k] = of.groups[local] as number;
+        idKeys[at + k] = of.idKeys[local] as number;
+        owners.push(segment);
+      }
+      locals.set(kept, at);
+      scores.set(some, at);
     }
-    return new Hits({ owners, locals, scores, groups, groupCount: this.#groupNumbers.size }, order, scoring);
+    return new Hits({ owners, locals, scores, groups, idKeys, groupCount: this.#groupNumbers.size }, order, scoring);
   }
 
   /** The index terms the variants reach in any segment, with the best weight for each. */
@@ -278,6 +286,6 @@ function addByPlace(postings: Postings, place: Int32Array, scores: Float64Array,
 /** Each entry's place among the kept, or -1. */
 function placesOf(segment: Segment, kept: readonly number[]): Int32Array {
   const place = new Int32Array(segment.size).fill(-1);
-  for (const [k, local] of kept.entries()) place[local] = k;
+  for (let k = 0; k < kept.length; k++) place[kept[k] as number] = k;
   return place;
 }
