@@ -112,14 +112,12 @@ export class SegmentedIndex {
         this.#groupNumbers.set(key, group);
       }
       groups[local] = group;
-    }
-    this.#groupsOf.set(segment, { groups, idKeys });
-    for (const [local, meta] of segment.entries.entries()) {
       if (segment.masked.has(local)) continue;
       const places = this.#locations.get(meta.id);
       if (places) places.push({ segment, local });
       else this.#locations.set(meta.id, [{ segment, local }]);
     }
+    this.#groupsOf.set(segment, { groups, idKeys });
   }
 
   /** Every entry that matches, in no order (see Hits.compare). */

@@ -181,14 +181,7 @@ function ExportForm({ api, initialFormat }: { api: FieldbookApi; initialFormat: 
             <label htmlFor={ids.subject} className="visually-hidden">
               Which {subjectKind}
             </label>
-            <select id={ids.subject} value={subjectId} onChange={(event) => setSubjectId(event.target.value)}>
-              <option value="">Choose…</option>
-              {subjects.map((choice) => (
-                <option key={choice.id} value={choice.id}>
-                  {choice.label}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect id={ids.subject} value={subjectId} choices={subjects} onChange={setSubjectId} />
           </div>
         </fieldset>
       ) : (
@@ -279,15 +272,21 @@ function RecordSelect({ id, label, value, choices, onChange }: { id: string; lab
   return (
     <div className="inline-form">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">Choose…</option>
-        {choices.map((choice) => (
-          <option key={choice.id} value={choice.id}>
-            {choice.label}
-          </option>
-        ))}
-      </select>
+      <ChoiceSelect id={id} value={value} choices={choices} onChange={onChange} />
     </div>
+  );
+}
+
+function ChoiceSelect({ id, value, choices, onChange }: { id: string; value: string; choices: Choice[]; onChange(value: string): void }) {
+  return (
+    <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+      <option value="">Choose…</option>
+      {choices.map((choice) => (
+        <option key={choice.id} value={choice.id}>
+          {choice.label}
+        </option>
+      ))}
+    </select>
   );
 }
 
