@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import { decodeText } from './decode-text';
 import type { ExtractedDocument, ImportLimits } from './extracted-document';
 import type { ImportKind } from './file-kind';
-import type { ExtractPdfOptions, PageSpan } from './pdf/extract-pdf';
+import type { ExtractPdfOptions, PageChunk } from './pdf/extract-pdf';
 import { readSavedPageResource } from './saved-page-resources';
 import { extractText } from './text/extract-text';
 
@@ -21,8 +21,8 @@ export interface ExtractRequest {
 export interface ExtractControl {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
-  /** Lets a long PDF hand part of its pages to another worker (see extractPdf). */
-  delegatePages?: ExtractPdfOptions['delegatePages'];
+  /** Lets another worker read pages of a long PDF alongside (see extractPdf). */
+  sharePages?: ExtractPdfOptions['sharePages'];
 }
 
 /** One file's extraction, by kind. Runs in an extraction worker; plain Node, so tests call it directly. */
@@ -36,7 +36,7 @@ export async function extractFile(request: ExtractRequest, control: ExtractContr
         ...(request.password === undefined ? {} : { password: request.password }),
         ...(control.signal ? { signal: control.signal } : {}),
         ...(control.onProgress ? { onProgress: control.onProgress } : {}),
-        ...(control.delegatePages ? { delegatePages: control.delegatePages } : {}),
+        ...(control.sharePages ? { sharePages: control.sharePages } : {}),
       });
     case 'html':
       return (await import('./html/extract-html')).extractHtml({
@@ -54,12 +54,12 @@ export async function extractFile(request: ExtractRequest, control: ExtractContr
   }
 }
 
-/** Some pages of a PDF, read for the worker that is extracting the rest of it. */
-export async function extractPages(request: ExtractRequest, span: PageSpan, signal: AbortSignal): Promise<string[]> {
-  return (await pdfExtractor()).extractPdfPages(request.bytes, span, {
+/** Pages of a PDF that another worker is extracting, claimed from `claims` and read alongside it (see readSharedPages). */
+export async function extractSharedPages(request: ExtractRequest, claims: SharedArrayBuffer, control: Pick<ExtractControl, 'signal' | 'onProgress'>): Promise<PageChunk[]> {
+  return (await pdfExtractor()).readSharedPages(request.bytes, claims, {
     limits: request.limits,
     fileName: path.basename(request.file),
-    signal,
+    ...control,
     ...(request.password === undefined ? {} : { password: request.password }),
   });
 }

@@ -15,24 +15,34 @@ export interface ExtractPdfOptions {
   limits: ImportLimits;
   password?: string;
   signal?: AbortSignal;
+  /** Pages read by this call so far (another thread's share counts on its own). */
   onProgress?: (pagesDone: number, pageCount: number) => void;
   /** Names the file in error messages ("“report.pdf” is password protected."). */
   fileName?: string;
   /**
-   * Offers the pages from `first` to `last` (1-based, inclusive) to another
-   * thread; it returns their texts, or undefined when no thread is free, in
-   * which case this call reads them itself.
+   * Invites another thread to read pages of this PDF alongside this call,
+   * claiming them from `claims` (see readSharedPages). It answers with the
+   * pages that thread read, or undefined when no thread joined or it failed;
+   * the pages it claimed are then read here. Not called for short PDFs.
    */
-  delegatePages?: (range: PageSpan) => Promise<string[]> | undefined;
+  sharePages?: (claims: SharedArrayBuffer) => Promise<PageChunk[] | undefined>;
 }
 
-export interface PageSpan {
+/** Consecutive pages read by one thread: `texts[0]` is page `first` (1-based). */
+export interface PageChunk {
   first: number;
-  last: number;
+  texts: string[];
 }
 
 /** Below this a second thread costs more (loading the file twice) than it saves. */
 const MIN_PAGES_TO_SHARE = 48;
+
+/**
+ * Threads reading one PDF claim its pages this many at a time, from the
+ * front: neither waits long for the other at the end, and a helper that
+ * starts late (a cold worker loads pdf.js first) simply claims less.
+ */
+const CLAIM_PAGES = 4;
 
 const CACHE_CLEANUP_PAGES = 100;
 
@@ -99,66 +109,110 @@ async function withPdf<T>(bytes: Uint8Array, options: ExtractPdfOptions, work: (
   }
 }
 
-/** The text of each page from `first` to `last`, in order, page by page. */
-async function readPages(pdf: PdfDocument, span: PageSpan, signal: AbortSignal | undefined, onPage: (text: string) => void): Promise<void> {
-  for (let pageNumber = span.first; pageNumber <= span.last; pageNumber++) {
-    // pdf.js's in-thread messaging runs on microtasks only; yielding a full
-    // turn lets the worker receive a cancel message between pages.
-    await nextTurn();
-    throwIfCancelled(signal);
-    const page = await pdf.getPage(pageNumber);
-    try {
-      const content = await page.getTextContent();
-      onPage(pageText(content.items.flatMap((item) => ('str' in item ? [item] : []))));
-    } finally {
-      // Releases what pdf.js holds for this page as soon as its text is out.
-      page.cleanup();
+/** Reads pages for one thread, page by page, releasing pdf.js's caches as it goes. */
+class PageReader {
+  #read = 0;
+
+  constructor(
+    private readonly pdf: PdfDocument,
+    private readonly signal: AbortSignal | undefined,
+    private readonly onPage: (pageNumber: number, text: string) => void,
+  ) {}
+
+  async read(first: number, last: number): Promise<void> {
+    for (let pageNumber = first; pageNumber <= last; pageNumber++) {
+      // pdf.js's in-thread messaging runs on microtasks only; yielding a full
+      // turn lets the worker receive a cancel message between pages.
+      await nextTurn();
+      throwIfCancelled(this.signal);
+      const page = await this.pdf.getPage(pageNumber);
+      try {
+        const content = await page.getTextContent();
+        this.onPage(pageNumber, pageText(content.items.flatMap((item) => ('str' in item ? [item] : []))));
+      } finally {
+        // Releases what pdf.js holds for this page as soon as its text is out.
+        page.cleanup();
+      }
+      // page.cleanup() leaves pdf.js's document-wide caches (fonts, page
+      // dictionaries) growing with every page; emptying them now and then
+      // halves the memory a long document needs, at little cost in speed.
+      if (++this.#read % CACHE_CLEANUP_PAGES === 0) await this.pdf.cleanup();
     }
-    // page.cleanup() leaves pdf.js's document-wide caches (fonts, page
-    // dictionaries) growing with every page; emptying them now and then
-    // halves the memory a long document needs, at little cost in speed.
-    if (pageNumber % CACHE_CLEANUP_PAGES === 0) await pdf.cleanup();
+  }
+
+  /** Claims pages from `claims` (the next free group of pages, shared by every thread reading this PDF) and reads them, until none are left. */
+  async readClaimed(claims: Int32Array): Promise<void> {
+    for (;;) {
+      const first = Atomics.add(claims, 0, 1) * CLAIM_PAGES + 1;
+      if (first > this.pdf.numPages) return;
+      await this.read(first, Math.min(this.pdf.numPages, first + CLAIM_PAGES - 1));
+    }
   }
 }
 
-/** The texts of some pages of a PDF: the share of a long document that another thread reads. */
-export function extractPdfPages(bytes: Uint8Array, span: PageSpan, options: ExtractPdfOptions): Promise<string[]> {
+/**
+ * Another thread's share of a PDF that extractPdf is reading: the pages it
+ * claims from `claims`, as runs of consecutive pages.
+ */
+export function readSharedPages(bytes: Uint8Array, claims: SharedArrayBuffer, options: ExtractPdfOptions): Promise<PageChunk[]> {
   return withPdf(bytes, options, async (pdf) => {
-    const texts: string[] = [];
-    await readPages(pdf, { first: span.first, last: Math.min(span.last, pdf.numPages) }, options.signal, (text) => texts.push(text));
-    return texts;
+    const chunks: PageChunk[] = [];
+    let done = 0;
+    const reader = new PageReader(pdf, options.signal, (pageNumber, text) => {
+      const last = chunks.at(-1);
+      if (last && last.first + last.texts.length === pageNumber) last.texts.push(text);
+      else chunks.push({ first: pageNumber, texts: [text] });
+      options.onProgress?.(++done, pdf.numPages);
+    });
+    await reader.readClaimed(new Int32Array(claims));
+    return chunks;
   });
+}
+
+/** Page numbers (1-based) whose text is still missing, as runs of consecutive pages. */
+function missingRuns(texts: readonly (string | undefined)[]): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  texts.forEach((text, index) => {
+    if (text !== undefined) return;
+    const last = runs.at(-1);
+    if (last && last.last === index) last.last = index + 1;
+    else runs.push({ first: index + 1, last: index + 1 });
+  });
+  return runs;
 }
 
 /**
  * A PDF's text, page ranges, metadata and outline. All or nothing: a
  * password problem, a damaged file, a limit or a cancellation throws an
- * ApiError and returns nothing partial. A long document's second half is
- * offered to another thread, so one large file uses both cores.
+ * ApiError and returns nothing partial. Another thread may read pages of a
+ * long document alongside (see sharePages), so one large file uses two cores.
  */
 export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions): Promise<ExtractedDocument> {
   const { signal } = options;
   return withPdf(bytes, options, async (pdf) => {
     const pageCount = pdf.numPages;
-    const shared: PageSpan = { first: Math.ceil(pageCount / 2) + 1, last: pageCount };
-    const delegated = pageCount >= MIN_PAGES_TO_SHARE ? options.delegatePages?.(shared) : undefined;
-    // A failed or declined share is read here instead: the other thread's trouble is not this file's.
-    // (Never rethrown: if this call stops early, nobody awaits it, and a rejection would kill the worker.)
-    const otherHalf = delegated?.catch(() => undefined);
-    const text = new CanonicalTextBuilder();
+    const texts = new Array<string | undefined>(pageCount).fill(undefined);
     let done = 0;
-    const addPage = (pageText: string) => {
-      text.addPage(pageText);
+    const reader = new PageReader(pdf, signal, (pageNumber, text) => {
+      texts[pageNumber - 1] = text;
       options.onProgress?.(++done, pageCount);
-    };
-    await readPages(pdf, { first: 1, last: otherHalf ? shared.first - 1 : pageCount }, signal, addPage);
-    if (otherHalf) {
-      const texts = await otherHalf;
-      throwIfCancelled(signal);
-      if (texts && texts.length === shared.last - shared.first + 1) texts.forEach(addPage);
-      else await readPages(pdf, shared, signal, addPage);
+    });
+    if (pageCount >= MIN_PAGES_TO_SHARE && options.sharePages) {
+      const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+      // A failed share is read here instead: the other thread's trouble is not this file's.
+      // (Never rethrown: if this call stops early, nobody awaits it, and a rejection would kill the worker.)
+      const helped = options.sharePages(claims).catch(() => undefined);
+      await reader.readClaimed(new Int32Array(claims));
+      // Only when the other thread claimed pages is there anything to wait for.
+      if (texts.includes(undefined)) {
+        for (const chunk of (await helped) ?? []) chunk.texts.forEach((text, offset) => (texts[chunk.first - 1 + offset] = text));
+        throwIfCancelled(signal);
+      }
     }
+    for (const { first, last } of missingRuns(texts)) await reader.read(first, last);
     throwIfCancelled(signal);
+    const text = new CanonicalTextBuilder();
+    for (const pageText of texts) text.addPage(pageText ?? '');
     const { text: canonical, pages, blocks, emptyPages } = text.finish();
 
     const { info, metadata } = await pdf.getMetadata();

@@ -2,13 +2,14 @@
 // here so the process that answers the UI never stalls on a large file.
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
-import { extractFile, extractPages } from '../extract-file';
+import { extractFile, extractSharedPages } from '../extract-file';
+import type { PageChunk } from '../pdf/extract-pdf';
 import type { FromWorker, ToWorker } from './messages';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker must run as a worker thread');
 const running = new Map<number, AbortController>();
-const delegations = new Map<number, (texts: string[] | undefined) => void>();
+const shares = new Map<number, (chunks: PageChunk[] | undefined) => void>();
 const post = (reply: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 
 function failure(id: number, error: unknown): FromWorker {
@@ -16,47 +17,44 @@ function failure(id: number, error: unknown): FromWorker {
   return { type: 'failed', id, error: shape };
 }
 
+/** Runs a job cancellable by its id, and posts its outcome (transferring `transfer` of a success). */
+function runJob<T>(id: number, work: (signal: AbortSignal) => Promise<T>, reply: (result: T) => FromWorker, transfer: (result: T) => ArrayBuffer[] = () => []): void {
+  const controller = new AbortController();
+  running.set(id, controller);
+  work(controller.signal)
+    .then(
+      (result) => post(reply(result), transfer(result)),
+      (error: unknown) => post(failure(id, error)),
+    )
+    .finally(() => running.delete(id));
+}
+
 port.on('message', (message: ToWorker) => {
+  const { id } = message;
+  const onProgress = (done: number, total: number) => post({ type: 'progress', id, done, total });
   switch (message.type) {
     case 'cancel':
-      running.get(message.id)?.abort();
+      running.get(id)?.abort();
       return;
-    case 'delegated':
-      delegations.get(message.id)?.(message.texts);
-      delegations.delete(message.id);
+    case 'shared':
+      shares.get(id)?.(message.chunks);
+      shares.delete(id);
       return;
-    case 'pages': {
-      const controller = new AbortController();
-      running.set(message.id, controller);
-      extractPages(message.request, message.span, controller.signal)
-        .then(
-          (texts) => post({ type: 'pages-done', id: message.id, texts }),
-          (error: unknown) => post(failure(message.id, error)),
-        )
-        .finally(() => running.delete(message.id));
+    case 'pages':
+      runJob(id, (signal) => extractSharedPages(message.request, message.claims, { signal, onProgress }), (chunks) => ({ type: 'pages-done', id, chunks }));
       return;
-    }
     case 'extract': {
-      const controller = new AbortController();
-      running.set(message.id, controller);
-      extractFile(message.request, {
-        signal: controller.signal,
-        onProgress: (done, total) => post({ type: 'progress', id: message.id, done, total }),
-        delegatePages: (span) =>
-          new Promise((resolve) => {
-            delegations.set(message.id, resolve);
-            post({ type: 'delegate', id: message.id, span });
-          }).then((texts) => {
-            // Declined (no free worker) reads the pages here; see extractPdf.
-            if (!texts) throw new Error('declined');
-            return texts as string[];
-          }),
-      })
-        .then(
-          (result) => post({ type: 'done', id: message.id, result }, result.assets.map((asset) => asset.bytes.buffer as ArrayBuffer)),
-          (error: unknown) => post(failure(message.id, error)),
-        )
-        .finally(() => running.delete(message.id));
+      const sharePages = (claims: SharedArrayBuffer) =>
+        new Promise<PageChunk[] | undefined>((resolve) => {
+          shares.set(id, resolve);
+          post({ type: 'share', id, claims });
+        });
+      runJob(
+        id,
+        (signal) => extractFile(message.request, { signal, onProgress, sharePages }),
+        (result) => ({ type: 'done', id, result }),
+        (result) => result.assets.map((asset) => asset.bytes.buffer as ArrayBuffer),
+      );
     }
   }
 });

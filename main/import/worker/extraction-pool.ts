@@ -4,7 +4,6 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
 import type { ExtractedDocument } from '../extracted-document';
 import type { ExtractControl, ExtractRequest } from '../extract-file';
-import type { PageSpan } from '../pdf/extract-pdf';
 import { type WorkerEntry, workerEntry } from '../../workers/worker-entry';
 import type { FromWorker, ToWorker } from './messages';
 
@@ -19,9 +18,11 @@ interface Job {
   control: ExtractControl;
   resolve(result: ExtractedDocument): void;
   reject(error: unknown): void;
+  /** Pages read so far by the job's worker and by the one sharing its PDF. */
+  pagesRead: { own: number; shared: number };
 }
 
-/** Pages of a job's PDF that a second worker reads, answered to the job's own worker. */
+/** A second worker reading pages of a job's PDF alongside it, answered to the job's own worker. */
 interface Share {
   id: number;
   job: Job;
@@ -55,7 +56,7 @@ export class ExtractionPool {
   run(request: ExtractRequest, control: ExtractControl = {}): Promise<ExtractedDocument> {
     if (this.#closed) return Promise.reject(new ApiError('INTERNAL', 'The extraction workers have been shut down.'));
     return new Promise((resolve, reject) => {
-      const job: Job = { id: this.#nextId++, request, control, resolve, reject };
+      const job: Job = { id: this.#nextId++, request, control, resolve, reject, pagesRead: { own: 0, shared: 0 } };
       control.signal?.addEventListener('abort', () => this.#cancel(job), { once: true });
       this.#queue.push(job);
       this.#dispatch();
@@ -90,35 +91,38 @@ export class ExtractionPool {
   #onMessage(worker: Worker, message: FromWorker): void {
     const task = this.#busy.get(worker);
     if (!task || task.id !== message.id) return;
-    if (message.type === 'progress' && !('owner' in task)) {
-      task.control.onProgress?.(message.done, message.total);
+    if (message.type === 'progress') {
+      const job = 'owner' in task ? task.job : task;
+      job.pagesRead['owner' in task ? 'shared' : 'own'] = message.done;
+      // Pages the owner re-reads after a failed share may count twice.
+      job.control.onProgress?.(Math.min(message.total, job.pagesRead.own + job.pagesRead.shared), message.total);
       return;
     }
-    if (message.type === 'delegate' && !('owner' in task)) {
-      this.#share(worker, task, message.span);
+    if (message.type === 'share' && !('owner' in task)) {
+      this.#share(worker, task, message.claims);
       return;
     }
     this.#busy.delete(worker);
     this.#idle.push(worker);
     if ('owner' in task) {
-      // A share's result goes back to the worker extracting the rest of its file.
-      const reply: ToWorker = message.type === 'pages-done' ? { type: 'delegated', id: task.job.id, texts: message.texts } : { type: 'delegated', id: task.job.id };
+      // A share's pages go back to the worker extracting the rest of its file.
+      const reply: ToWorker = message.type === 'pages-done' ? { type: 'shared', id: task.job.id, chunks: message.chunks } : { type: 'shared', id: task.job.id };
       if (this.#busy.get(task.owner) === task.job) task.owner.postMessage(reply);
     } else if (message.type === 'done') task.resolve(message.result);
     else if (message.type === 'failed') task.reject(ApiError.fromShape(message.error));
     this.#dispatch();
   }
 
-  /** A free worker (never one that files in the queue are waiting for) takes part of a long PDF; otherwise the owner reads it all. */
-  #share(owner: Worker, job: Job, span: PageSpan): void {
+  /** A free worker (never one that files in the queue are waiting for) reads pages of a long PDF alongside its owner; otherwise the owner reads them all. */
+  #share(owner: Worker, job: Job, claims: SharedArrayBuffer): void {
     const helper = this.#queue.length === 0 ? (this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#spawn() : undefined)) : undefined;
     if (!helper) {
-      owner.postMessage({ type: 'delegated', id: job.id } satisfies ToWorker);
+      owner.postMessage({ type: 'shared', id: job.id } satisfies ToWorker);
       return;
     }
     const share: Share = { id: this.#nextId++, job, owner };
     this.#busy.set(helper, share);
-    helper.postMessage({ type: 'pages', id: share.id, request: job.request, span } satisfies ToWorker);
+    helper.postMessage({ type: 'pages', id: share.id, request: job.request, claims } satisfies ToWorker);
   }
 
   #onDeath(worker: Worker, error: Error): void {
@@ -128,7 +132,7 @@ export class ExtractionPool {
     if (idle !== -1) this.#idle.splice(idle, 1);
     // A dead share's owner reads the pages itself. (A dead job's share finishes unheard, then its worker is free again.)
     for (const [owner, other] of this.#busy) {
-      if (task && 'owner' in task && other === task.job) owner.postMessage({ type: 'delegated', id: task.job.id } satisfies ToWorker);
+      if (task && 'owner' in task && other === task.job) owner.postMessage({ type: 'shared', id: task.job.id } satisfies ToWorker);
     }
     const job = task && !('owner' in task) ? task : undefined;
     if (job) {

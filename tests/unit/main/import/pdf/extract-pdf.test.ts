@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../../shared/api/errors';
 import { DocumentStructure } from '../../../../../shared/model/document-structure';
 import { defaultImportLimits, type ExtractedDocument } from '../../../../../main/import/extracted-document';
-import { extractPdf, type ExtractPdfOptions } from '../../../../../main/import/pdf/extract-pdf';
+import { extractPdf, readSharedPages, type ExtractPdfOptions, type PageChunk } from '../../../../../main/import/pdf/extract-pdf';
 import { buildPdf, buildTextPdf, generatedPageLines, type0 } from '../../../../support/pdf-builder';
 
 const limits = defaultImportLimits;
@@ -132,6 +132,47 @@ describe('extractPdf: text and pages', () => {
     expect(document.structure.blocks).toHaveLength(1000);
     expectWellFormed(document);
     expect(seconds).toBeLessThan(10);
+  });
+});
+
+describe('extractPdf: pages read by another thread alongside', () => {
+  const bytes = buildTextPdf(60, { seed: 3 });
+
+  it('gives exactly the document read alone, each page once, when a second reader claims pages as it goes', async () => {
+    const alone = await extract(bytes);
+    let helperPages = 0;
+    const shared = await extract(bytes, {
+      // The second reader runs on this thread too: both interleave at every page, as two threads would.
+      sharePages: (claims) => readSharedPages(bytes, claims, { limits, onProgress: (done) => (helperPages = done) }),
+    });
+    expect(shared).toEqual(alone);
+    expect(helperPages).toBeGreaterThan(0);
+    expect(helperPages).toBeLessThan(60);
+  });
+
+  it('reads the pages itself when the other reader claims some and then fails', async () => {
+    const alone = await extract(bytes);
+    const shared = await extract(bytes, {
+      sharePages: async (claims) => {
+        // Claims the next three groups of pages, then gives up on them.
+        Atomics.add(new Int32Array(claims), 0, 3);
+        throw new Error('the helper died');
+      },
+    });
+    expect(shared).toEqual(alone);
+  });
+
+  it('does not wait for a reader that joins after every page was claimed', async () => {
+    let join: (chunks: PageChunk[] | undefined) => void = () => undefined;
+    const shared = await extract(bytes, { sharePages: () => new Promise((resolve) => (join = resolve)) });
+    expect(shared.structure.pages).toHaveLength(60);
+    join(undefined);
+  });
+
+  it('does not share a short document', async () => {
+    let asked = false;
+    await extract(buildTextPdf(10), { sharePages: async () => ((asked = true), undefined) });
+    expect(asked).toBe(false);
   });
 });
 
