@@ -1,6 +1,8 @@
 import { defaultImportLimits, type ImportLimits } from '../../import/extracted-document';
 import { ImportService } from '../../import/import-service';
 import { ExtractionPool } from '../../import/worker/extraction-pool';
+import { openNotebookSearch } from '../../search/notebook-search';
+import { buildInThread } from '../../search/segment-builder';
 import { type Command, optionalString, type OptionValues, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';
 import { readSecretFile } from '../secret-file';
@@ -33,15 +35,25 @@ export const importCommand: Command = {
     const pool = new ExtractionPool();
     const showProgress = !values.json && process.stderr.isTTY;
     try {
-      const summary = await withNotebook(values, { readOnly: false }, ({ records }) =>
-        new ImportService(records, () => pool, limits).importPaths(positionals, {
+      const summary = await withNotebook(values, { readOnly: false }, async (notebook) => {
+        const imported = await new ImportService(notebook.records, () => pool, limits).importPaths(positionals, {
           signal: controller.signal,
           ...(password === undefined ? {} : { passwordFor: () => password }),
           onProgress: ({ done, total, current }) => {
             if (showProgress) process.stderr.write(`\r\x1b[2KImporting ${done}/${total} ${current}`);
           },
-        }),
-      );
+        });
+        // Indexed now, so the documents are found as soon as the app opens the notebook (or `fieldbook search` reads it)
+        // instead of being caught up then. Interrupted, the index is simply caught up later.
+        if (imported.imported > 0 && !controller.signal.aborted) {
+          if (showProgress) process.stderr.write('\r\x1b[2KIndexing for search');
+          const search = openNotebookSearch(notebook, { build: buildInThread }, { catchUp: false });
+          await search.indexer.loaded;
+          await search.indexer.catchUp(undefined, controller.signal);
+          await search.indexer.close();
+        }
+        return imported;
+      });
       if (showProgress) process.stderr.write('\r\x1b[2K');
       if (values.json) {
         output.out(JSON.stringify(summary));

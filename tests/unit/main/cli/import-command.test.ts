@@ -2,6 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../../shared/model/import';
+import { EventBus } from '../../../../main/events/event-bus';
+import { NotebookStore } from '../../../../main/notebook/notebook-store';
+import { RecordService } from '../../../../main/records/record-service';
+import { TextCache } from '../../../../main/records/text-cache';
+import { openNotebookSearch } from '../../../../main/search/notebook-search';
+import { buildInThread } from '../../../../main/search/segment-builder';
 import { buildPdf } from '../../../support/pdf-builder';
 import { cliSandbox, run } from '../../../support/cli';
 
@@ -29,6 +35,20 @@ describe('fieldbook import', () => {
     const byName = Object.fromEntries(summary.results.map((entry) => [path.basename(entry.path), entry]));
     expect(byName['locked.pdf']).toMatchObject({ status: 'imported', title: 'locked' });
     expect(byName['no-password.pdf']).toMatchObject({ status: 'failed', code: 'PASSWORD_INCORRECT' });
+  });
+
+  it('indexes what it imported, so the next search finds it without catching up', async () => {
+    await writeFile(path.join(usb, 'report.md'), '# Water rights\n\nThe irrigation council met in Basra.');
+    expect((await run('import', '--notebook', notebook, usb)).code).toBe(0);
+    const store = await NotebookStore.open(notebook, { readOnly: true });
+    try {
+      const search = openNotebookSearch({ store, records: new RecordService(store, () => 'test', new EventBus()), texts: new TextCache(store.blobs) }, { build: buildInThread }, { catchUp: false });
+      await search.indexer.loaded;
+      const result = await search.service.search({ query: 'irrigation', limit: 5 });
+      expect(result.groups.map((group) => group.title)).toEqual(['Water rights']);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a missing or empty password file as a usage error, before importing anything', async () => {
