@@ -54,6 +54,11 @@ export async function extractFile(request: ExtractRequest, control: ExtractContr
   }
 }
 
+/** Loads pdf.js (about a second) before a PDF arrives. */
+export async function preparePdfReader(): Promise<void> {
+  await (await import('./pdf/pdfjs')).loadPdfjs();
+}
+
 /** Pages of a PDF that another worker is extracting, claimed from `claims` and read alongside it (see readSharedPages). */
 export async function extractSharedPages(request: ExtractRequest, claims: SharedArrayBuffer, control: Pick<ExtractControl, 'signal' | 'onProgress'>): Promise<PageChunk[]> {
   return (await pdfExtractor()).readSharedPages(request.bytes, claims, {

@@ -2,7 +2,7 @@
 // here so the process that answers the UI never stalls on a large file.
 import { parentPort } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
-import { extractFile, extractSharedPages } from '../extract-file';
+import { extractFile, extractSharedPages, preparePdfReader } from '../extract-file';
 import type { PageChunk } from '../pdf/extract-pdf';
 import type { FromWorker, ToWorker } from './messages';
 
@@ -30,6 +30,11 @@ function runJob<T>(id: number, work: (signal: AbortSignal) => Promise<T>, reply:
 }
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'warm') {
+    // A failure here will be met, and reported, by the PDF itself.
+    preparePdfReader().catch(() => undefined);
+    return;
+  }
   const { id } = message;
   const onProgress = (done: number, total: number) => post({ type: 'progress', id, done, total });
   switch (message.type) {

@@ -77,7 +77,20 @@ export class ExtractionPool {
       this.#busy.set(worker, job);
       // A copy goes to the worker: the caller keeps its bytes to store the original.
       worker.postMessage({ type: 'extract', id: job.id, request: job.request } satisfies ToWorker);
+      if (job.request.kind === 'pdf') this.#prepareHelper();
     }
+  }
+
+  /**
+   * Starts a worker that loads pdf.js now, if none is idle and the pool has
+   * room: a long PDF asks for a helper as soon as it is open, and a helper
+   * started only then would spend its first second loading.
+   */
+  #prepareHelper(): void {
+    if (this.#idle.length > 0 || this.#busy.size >= this.#size) return;
+    const worker = this.#spawn();
+    worker.postMessage({ type: 'warm' } satisfies ToWorker);
+    this.#idle.push(worker);
   }
 
   #spawn(): Worker {

@@ -10,7 +10,9 @@ export type ToWorker =
   | { type: 'pages'; id: number; request: ExtractRequest; claims: SharedArrayBuffer }
   /** The answer to this worker's `share`: the pages the other worker read, or nothing when none joined or it failed. */
   | { type: 'shared'; id: number; chunks?: PageChunk[] }
-  | { type: 'cancel'; id: number };
+  | { type: 'cancel'; id: number }
+  /** Load the PDF reader now: this worker may soon be asked to share a PDF. */
+  | { type: 'warm' };
 
 export type FromWorker =
   | { type: 'progress'; id: number; done: number; total: number }
