@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../../shared/model/import';
+import { SearchArgs } from '../../../../shared/search/results';
 import { EventBus } from '../../../../main/events/event-bus';
 import { NotebookStore } from '../../../../main/notebook/notebook-store';
 import { RecordService } from '../../../../main/records/record-service';
@@ -44,7 +45,7 @@ describe('fieldbook import', () => {
     try {
       const search = openNotebookSearch({ store, records: new RecordService(store, () => 'test', new EventBus()), texts: new TextCache(store.blobs) }, { build: buildInThread }, { catchUp: false });
       await search.indexer.loaded;
-      const result = await search.service.search({ query: 'irrigation', limit: 5 });
+      const result = await search.service.search(SearchArgs.parse({ query: 'irrigation' }));
       expect(result.groups.map((group) => group.title)).toEqual(['Water rights']);
     } finally {
       await store.close();
