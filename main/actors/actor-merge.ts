@@ -6,6 +6,7 @@ import { recordSchemas, type ActorRecord, type RecordOf } from '../../shared/mod
 import type { EventBus } from '../events/event-bus';
 import type { RecordService } from '../records/record-service';
 import type { RecordFile } from '../storage/record-file';
+import { swappedReferences } from './actor-references';
 import { openMergeJournal, type MergedKind, type MergeEntry, type RecordChange } from './merge-journal';
 
 type Fields = Record<string, unknown>;
@@ -120,18 +121,19 @@ export class ActorMerger {
     const changes: (RecordChange | undefined)[] = [
       changeOf('actors', survivor, {
         aliases: mergedAliases(survivor, loser),
-        affiliations: uniqueBy([...survivor.affiliations, ...loser.affiliations].map((link) => ({ ...link, actorId: swap(link.actorId) })).filter((link) => link.actorId !== survivor.id), (link) => `${link.actorId} ${link.relation}`),
+        affiliations: swappedReferences.affiliations(survivor.id, [...survivor.affiliations, ...loser.affiliations], swap),
         description: [survivor.description, loser.description].filter((text, i, all) => text.trim() !== '' && all.indexOf(text) === i).join('\n\n'),
       }),
       ...actors
         .filter((actor) => actor.id !== survivor.id && actor.id !== loser.id && actor.affiliations.some((link) => link.actorId === loser.id))
-        .map((actor) => changeOf('actors', actor, { affiliations: uniqueBy(actor.affiliations.map((link) => ({ ...link, actorId: swap(link.actorId) })), (link) => `${link.actorId} ${link.relation}`) })),
-      ...highlights.filter((highlight) => highlight.actorIds.includes(loser.id)).map((highlight) => changeOf('highlights', highlight, { actorIds: [...new Set(highlight.actorIds.map(swap))] })),
+        .map((actor) => changeOf('actors', actor, { affiliations: swappedReferences.affiliations(actor.id, actor.affiliations, swap) })),
+      ...highlights.filter((highlight) => highlight.actorIds.includes(loser.id)).map((highlight) => changeOf('highlights', highlight, { actorIds: swappedReferences.highlightActors(highlight, swap) })),
       ...events
         .filter((event) => event.participants.some((participant) => participant.actorId === loser.id))
-        .map((event) => changeOf('events', event, { participants: uniqueBy(event.participants.map((participant) => ({ ...participant, actorId: swap(participant.actorId) })), (p) => `${p.actorId} ${p.role}`) })),
-      ...notes.filter((note) => note.attachedTo?.kind === 'actor' && note.attachedTo.id === loser.id).map((note) => changeOf('notes', note, { attachedTo: { kind: 'actor', id: survivor.id } })),
-      changeOf('actors', loser, { deletedAt: now }),
+        .map((event) => changeOf('events', event, { participants: swappedReferences.participants(event, swap) })),
+      ...notes.filter((note) => note.attachedTo?.kind === 'actor' && note.attachedTo.id === loser.id).map((note) => changeOf('notes', note, { attachedTo: swappedReferences.attachedTo(note, swap) })),
+      // Other notebooks re-point their own references to the loser when this tombstone reaches them in an exchange file.
+      changeOf('actors', loser, { deletedAt: now, mergedInto: survivor.id }),
     ];
     return changes.filter((change) => change !== undefined);
   }
@@ -179,16 +181,6 @@ function mergedAliases(survivor: ActorRecord, loser: ActorRecord): string[] {
   const aliases = [...survivor.aliases, ...added];
   if (aliases.length > MAX_ALIASES) throw new ApiError('BAD_REQUEST', `“${survivor.name}” would have ${aliases.length} names after the merge; an actor can have at most ${MAX_ALIASES}. Nothing was merged.`);
   return aliases;
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 const KEEP = Symbol('keep the current value');

@@ -7,6 +7,7 @@ import { zeroCounts, type Conflict, type MergeReport, type RecordRef } from '../
 import { nameKey } from './name-key';
 import { recordLabel } from './record-label';
 import { emptyRecordSet, recordTypes, type RecordSet } from './record-set';
+import { actorRedirects, withMergedActorsFollowed } from './merged-actors';
 import { collapsed, refiled, sameContentSurvivors } from './same-content';
 
 export type MergeOutcome = Pick<MergeReport, 'counts' | 'added' | 'updated' | 'conflicts' | 'skipped' | 'proposals'>;
@@ -27,7 +28,9 @@ type AnyRecord = RecordOf<RecordType>;
  * Decide, without writing anything, what merging `incoming` into `local`
  * does. The same content is one document: copies of one original file,
  * from either side, are merged into the one that survives (same-content.ts),
- * with their highlights and notes, whichever side it came from.
+ * with their highlights and notes, whichever side it came from. An actor
+ * merged into another on either side is followed the same way: references to
+ * it on both sides point at the actor it was merged into (merged-actors.ts).
  */
 export function planMerge(local: RecordSet, incoming: RecordSet): MergePlan {
   const writes = emptyRecordSet();
@@ -36,9 +39,10 @@ export function planMerge(local: RecordSet, incoming: RecordSet): MergePlan {
   const ref = (type: RecordType, record: AnyRecord): RecordRef => ({ type, id: record.id, label: recordLabel(type, record) });
 
   const survivors = sameContentSurvivors(local.documents, incoming.documents);
-  // The notebook's own records re-keyed too: its copy may be the one that is retired.
-  const settled = collapsed(refiled(local, survivors));
-  const remapped = refiled(incoming, survivors);
+  const redirects = actorRedirects(local.actors, incoming.actors);
+  // The notebook's own records re-keyed too: its copy may be the one that is retired, its highlights may name an actor the file merged.
+  const settled = collapsed(withMergedActorsFollowed(refiled(local, survivors), redirects));
+  const remapped = withMergedActorsFollowed(refiled(incoming, survivors), redirects);
   const moves = shardMoves(local.highlights, settled.highlights);
 
   const knownDocuments = new Set([...settled.documents, ...remapped.documents].map((document) => document.id));
@@ -98,7 +102,7 @@ export function planMerge(local: RecordSet, incoming: RecordSet): MergePlan {
     }
     for (const [id, record] of out) {
       if (reported.has(id)) continue;
-      // The notebook's copy of a document was retired into the file's: its own records moved with it.
+      // Re-keyed on this side alone (its copy of a document retired, or an actor merged in the file): its own records moved with it.
       outcome.updated.push(ref(type, record));
       outcome.counts.updated[type] += 1;
     }

@@ -92,6 +92,8 @@ export const ActorRecord = RecordBase.extend({
   aliases: z.array(Text(500).min(1)).max(500),
   description: Text(20_000),
   affiliations: z.array(z.object({ actorId: RecordId, relation: Text(200) })).max(500),
+  /** On the tombstone of an actor merged into another: that actor. Other notebooks follow it when they merge this one's files. */
+  mergedInto: RecordId.optional(),
 });
 export type ActorRecord = z.infer<typeof ActorRecord>;
 

@@ -84,6 +84,7 @@ describe('merging actors', () => {
     expect((await nb.records.get('notes', c.note.id)).attachedTo).toEqual({ kind: 'actor', id: c.survivor.id });
     const loser = await nb.records.get('actors', c.loser.id);
     expect(loser.deletedAt).toBeDefined();
+    expect(loser.mergedInto).toBe(c.survivor.id);
     expect(loser.name).toBe('Kataib Hizballah');
     expect((await nb.records.list('actors')).map((actor) => actor.id).sort()).toEqual([c.survivor.id, c.badr.id].sort());
     expect(changed.map((payload) => payload.type).sort()).toEqual(['actors', 'actors', 'events', 'highlights', 'notes']);

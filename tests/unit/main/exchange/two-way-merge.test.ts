@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ActorMerger } from '../../../../main/actors/actor-merge';
 import { exportNotebook } from '../../../../main/exchange/export-notebook';
 import { mergeExchangeFile } from '../../../../main/exchange/merge-notebook';
+import { actorRedirects } from '../../../../main/exchange/merged-actors';
 import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
 import { highlightQuote, populatedNotebook, snapshot, type FixtureIds } from './exchange-fixture';
@@ -137,5 +139,58 @@ describe('two copies of a notebook edited independently', () => {
     expect(report.conflicts.length).toBeGreaterThan(0);
     expect(await snapshot(a.store)).toEqual(before);
     await Promise.all([a.store.close(), b.store.close()]);
+  });
+});
+
+describe('an actor merge made in one copy', () => {
+  it('reaches the other copy as a merge: its own references follow, and both end the same', async () => {
+    const a = await populatedNotebook(path.join(temp.dir, 'a'), 'Layla');
+    const { ids } = a;
+    const spelling = await a.records.create('actors', { name: 'Kataib Hizballah', kind: 'armed-group', aliases: [], description: '', affiliations: [{ actorId: ids.actor, relation: 'same group' }] });
+    const b = await openTestNotebook(path.join(temp.dir, 'b'), 'Omar');
+    await exchange(a, b, 'copy');
+
+    // Omar tags a passage and an affiliation with the spelling Layla is about to retire.
+    const omars = await highlightQuote(b.records, ids.document, 'denied any role');
+    await b.records.update('highlights', omars, { actorIds: [ids.actor, ids.pm] });
+    const militia = await b.records.create('actors', { name: 'Popular Mobilisation', kind: 'armed-group', aliases: [], description: '', affiliations: [{ actorId: ids.actor, relation: 'member' }] });
+    await new ActorMerger(a.records, a.events, () => 'Layla').merge(spelling.id, ids.actor);
+
+    await exchange(a, b, 'layla');
+    await exchange(b, a, 'omar');
+    const [left, right] = [await snapshot(a.store), await snapshot(b.store)];
+    expect(left.records).toEqual(right.records);
+
+    const retired = right.records.actors.find((actor) => actor.id === ids.actor);
+    expect(retired).toMatchObject({ deletedAt: expect.any(String), mergedInto: spelling.id });
+    expect(right.records.highlights.find((highlight) => highlight.id === omars)?.actorIds).toEqual([spelling.id, ids.pm]);
+    expect(right.records.actors.find((actor) => actor.id === militia.id)?.affiliations).toEqual([{ actorId: spelling.id, relation: 'member' }]);
+    expect(right.records.events.find((event) => event.id === ids.event)?.participants).toEqual([
+      { actorId: ids.pm, role: 'host' },
+      { actorId: spelling.id, role: 'named' },
+    ]);
+    // Nothing live names the merged actor any more, on either side; the survivor is not affiliated with itself.
+    for (const side of [left, right]) {
+      const live = [...side.records.highlights, ...side.records.events, ...side.records.actors].filter((record) => !record.deletedAt);
+      expect(JSON.stringify(live)).not.toContain(ids.actor);
+    }
+    await Promise.all([a.store.close(), b.store.close()]);
+  });
+
+  it('follows a merge into an actor that was itself merged, and stops at a cycle', () => {
+    const actor = (id: string, mergedInto?: string) => ({
+      id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', author: 'x', name: id, kind: 'person' as const, aliases: [], description: '', affiliations: [],
+      ...(mergedInto ? { deletedAt: '2026-01-02T00:00:00.000Z', mergedInto } : {}),
+    });
+    const chain = actorRedirects([actor('aaaaaaaa', 'bbbbbbbb'), actor('bbbbbbbb', 'cccccccc')], [actor('cccccccc')]);
+    expect(Object.fromEntries(chain)).toEqual({ aaaaaaaa: 'cccccccc', bbbbbbbb: 'cccccccc' });
+    const cycle = actorRedirects([actor('aaaaaaaa', 'bbbbbbbb')], [actor('bbbbbbbb', 'aaaaaaaa')]);
+    expect(Object.fromEntries(cycle)).toEqual({ aaaaaaaa: 'bbbbbbbb', bbbbbbbb: 'aaaaaaaa' });
+  });
+
+  it('is no longer followed once it was undone later', () => {
+    const merged = { id: 'aaaaaaaa', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-02T00:00:00.000Z', author: 'x', name: 'A', kind: 'person' as const, aliases: [], description: '', affiliations: [], deletedAt: '2026-01-02T00:00:00.000Z', mergedInto: 'bbbbbbbb' };
+    const { deletedAt: _deleted, mergedInto: _into, ...undone } = { ...merged, updatedAt: '2026-01-03T00:00:00.000Z' };
+    expect(actorRedirects([undone], [merged]).size).toBe(0);
   });
 });
