@@ -15,8 +15,9 @@ const MAX_ALIASES = 500;
 
 /**
  * Merging two actors that turned out to be one (two spellings, a teammate's
- * copy): the loser's names, affiliations, tagged passages, event roles and
- * notes move to the survivor, and the loser becomes a tombstone.
+ * copy): the loser's names, affiliations, tagged passages, event roles,
+ * notes and links in notes move to the survivor, and the loser becomes a
+ * tombstone that names the survivor.
  *
  * Every field the merge changes is written to the merge journal, before and
  * after, ahead of the first record write. Undo puts back each field the merge
@@ -131,7 +132,7 @@ export class ActorMerger {
       ...events
         .filter((event) => event.participants.some((participant) => participant.actorId === loser.id))
         .map((event) => changeOf('events', event, { participants: swappedReferences.participants(event, swap) })),
-      ...notes.filter((note) => note.attachedTo?.kind === 'actor' && note.attachedTo.id === loser.id).map((note) => changeOf('notes', note, { attachedTo: swappedReferences.attachedTo(note, swap) })),
+      ...notes.map((note) => changeOf('notes', note, swappedReferences.note(note, swap))),
       // Other notebooks re-point their own references to the loser when this tombstone reaches them in an exchange file.
       changeOf('actors', loser, { deletedAt: now, mergedInto: survivor.id }),
     ];

@@ -1,4 +1,5 @@
 import type { ActorRecord, EventRecord, HighlightRecord, NoteRecord } from '../../shared/model/records';
+import { retargetLinks } from '../../shared/notes/link-syntax';
 
 /** Maps an actor id to the one that now stands for it (itself when it was not merged). */
 export type ActorSwap = (actorId: string) => string;
@@ -22,8 +23,11 @@ export const swappedReferences = {
       affiliations.map((link) => ({ ...link, actorId: swap(link.actorId) })).filter((link) => link.actorId !== actorId),
       (link) => `${link.actorId} ${link.relation}`,
     ),
-  attachedTo: (note: NoteRecord, swap: ActorSwap): NoteRecord['attachedTo'] =>
-    note.attachedTo?.kind === 'actor' ? { kind: 'actor', id: swap(note.attachedTo.id) } : note.attachedTo,
+  /** A note's attachment (when it is attached to an actor) and its [[actor:…]] links. */
+  note: (note: NoteRecord, swap: ActorSwap): Pick<NoteRecord, 'body'> & Partial<Pick<NoteRecord, 'attachedTo'>> => ({
+    ...(note.attachedTo?.kind === 'actor' ? { attachedTo: { kind: 'actor', id: swap(note.attachedTo.id) } } : {}),
+    body: retargetLinks(note.body, 'actor', swap),
+  }),
 };
 
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {

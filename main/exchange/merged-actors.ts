@@ -47,6 +47,6 @@ export function withMergedActorsFollowed(set: RecordSet, redirects: ReadonlyMap<
     actors: set.actors.map((actor) => unlessSame(actor, { affiliations: swappedReferences.affiliations(actor.id, actor.affiliations, swap) })),
     highlights: set.highlights.map((highlight) => unlessSame(highlight, { actorIds: swappedReferences.highlightActors(highlight, swap) })),
     events: set.events.map((event) => unlessSame(event, { participants: swappedReferences.participants(event, swap) })),
-    notes: set.notes.map((note) => (note.attachedTo?.kind === 'actor' ? unlessSame(note, { attachedTo: swappedReferences.attachedTo(note, swap) }) : note)),
+    notes: set.notes.map((note) => unlessSame(note, swappedReferences.note(note, swap))),
   };
 }

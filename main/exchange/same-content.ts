@@ -1,5 +1,5 @@
 import type { DocumentRecord, NoteRecord, RecordOf, RecordType } from '../../shared/model/records';
-import { linkPattern } from '../../shared/notes/link-syntax';
+import { retargetLinks } from '../../shared/notes/link-syntax';
 import { mergeRecord } from './merge-records';
 import { recordTypes, type RecordSet } from './record-set';
 
@@ -86,13 +86,7 @@ function retired(document: DocumentRecord): DocumentRecord {
 
 function relinked(note: NoteRecord, survivors: Survivors): NoteRecord {
   const attached = note.attachedTo?.kind === 'document' ? survivors.get(note.attachedTo.id) : undefined;
-  const body = note.body.includes('[[document:') ? note.body.replace(linkPattern(), (link: string, kind: string, id: string) => relinkedLink(link, kind, id, survivors)) : note.body;
+  const body = retargetLinks(note.body, 'document', (id) => survivors.get(id) ?? id);
   if (!attached && body === note.body) return note;
   return { ...note, body, ...(attached ? { attachedTo: { kind: 'document' as const, id: attached } } : {}) };
-}
-
-/** The link with only its id changed, so the label and anything else written stay as they were. */
-function relinkedLink(link: string, kind: string, id: string, survivors: Survivors): string {
-  const survivor = kind === 'document' ? survivors.get(id) : undefined;
-  return survivor ? `[[document:${survivor}${link.slice(`[[document:${id}`.length)}` : link;
 }

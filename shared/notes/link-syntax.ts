@@ -77,6 +77,19 @@ export function formatLink(ref: LinkRef, label?: string): string {
   return safe ? `[[${ref.kind}:${ref.id}|${safe}]]` : `[[${ref.kind}:${ref.id}]]`;
 }
 
+/**
+ * The body with its links to records of `kind` pointing where `retarget`
+ * says (a retired copy's id → the survivor's): only the id changes, so labels
+ * and everything else written stay as they were.
+ */
+export function retargetLinks(body: string, kind: LinkKind, retarget: (id: string) => string): string {
+  if (!body.includes(`[[${kind}:`)) return body;
+  return body.replace(linkPattern(), (link: string, linkKind: string, id: string) => {
+    const target = linkKind === kind ? retarget(id) : id;
+    return target === id ? link : `[[${kind}:${target}${link.slice(`[[${kind}:${id}`.length)}`;
+  });
+}
+
 /** One key per target, for maps and sets. */
 export function linkKey(ref: LinkRef): string {
   return `${ref.kind}:${ref.id}`;

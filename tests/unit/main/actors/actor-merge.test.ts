@@ -49,7 +49,8 @@ async function corpus() {
     notes: '',
   });
   const note = await records.create('notes', { title: 'On KH', body: 'Check the spelling.', attachedTo: { kind: 'actor', id: loser.id } });
-  return { survivor, loser, badr, both, loserOnly, untouched, event, note };
+  const linking = await records.create('notes', { title: 'Allies', body: `[[actor:${loser.id}|Kataib Hizballah]] and [[actor:${badr.id}]]; also [[actor:${loser.id}]].` });
+  return { survivor, loser, badr, both, loserOnly, untouched, event, note, linking };
 }
 
 /** Every record of the notebook, deleted ones too, without the times that any write changes. */
@@ -60,14 +61,14 @@ async function snapshot() {
 }
 
 describe('merging actors', () => {
-  it('moves names, links, tagged passages, event roles and notes to the survivor and retires the loser', async () => {
+  it('moves names, links, tagged passages, event roles, notes and links in notes to the survivor and retires the loser', async () => {
     const c = await corpus();
     const changed: EventPayload<'records.changed'>[] = [];
     nb.events.subscribe((event, payload) => {
       if (event === 'records.changed') changed.push(payload as EventPayload<'records.changed'>);
     });
     const merge = await merger.merge(c.survivor.id, c.loser.id);
-    expect(merge).toMatchObject({ survivorName: "Kata'ib Hezbollah", loserName: 'Kataib Hizballah', author: 'Merger', changed: { actors: 3, highlights: 2, events: 1, notes: 1 } });
+    expect(merge).toMatchObject({ survivorName: "Kata'ib Hezbollah", loserName: 'Kataib Hizballah', author: 'Merger', changed: { actors: 3, highlights: 2, events: 1, notes: 2 } });
 
     const survivor = await nb.records.get('actors', c.survivor.id);
     // “kh” folds to the survivor's “KH”: one alias, not two.
@@ -82,6 +83,8 @@ describe('merging actors', () => {
       { actorId: c.survivor.id, role: 'claimant' },
     ]);
     expect((await nb.records.get('notes', c.note.id)).attachedTo).toEqual({ kind: 'actor', id: c.survivor.id });
+    // Links keep the label written into them.
+    expect((await nb.records.get('notes', c.linking.id)).body).toBe(`[[actor:${c.survivor.id}|Kataib Hizballah]] and [[actor:${c.badr.id}]]; also [[actor:${c.survivor.id}]].`);
     const loser = await nb.records.get('actors', c.loser.id);
     expect(loser.deletedAt).toBeDefined();
     expect(loser.mergedInto).toBe(c.survivor.id);

@@ -154,6 +154,7 @@ describe('an actor merge made in one copy', () => {
     const omars = await highlightQuote(b.records, ids.document, 'denied any role');
     await b.records.update('highlights', omars, { actorIds: [ids.actor, ids.pm] });
     const militia = await b.records.create('actors', { name: 'Popular Mobilisation', kind: 'armed-group', aliases: [], description: '', affiliations: [{ actorId: ids.actor, relation: 'member' }] });
+    const note = await b.records.create('notes', { title: 'Who denied it', body: `[[actor:${ids.actor}|KH]] denied it.`, attachedTo: { kind: 'actor', id: ids.actor } });
     await new ActorMerger(a.records, a.events, () => 'Layla').merge(spelling.id, ids.actor);
 
     await exchange(a, b, 'layla');
@@ -165,13 +166,14 @@ describe('an actor merge made in one copy', () => {
     expect(retired).toMatchObject({ deletedAt: expect.any(String), mergedInto: spelling.id });
     expect(right.records.highlights.find((highlight) => highlight.id === omars)?.actorIds).toEqual([spelling.id, ids.pm]);
     expect(right.records.actors.find((actor) => actor.id === militia.id)?.affiliations).toEqual([{ actorId: spelling.id, relation: 'member' }]);
+    expect(right.records.notes.find((candidate) => candidate.id === note.id)).toMatchObject({ body: `[[actor:${spelling.id}|KH]] denied it.`, attachedTo: { kind: 'actor', id: spelling.id } });
     expect(right.records.events.find((event) => event.id === ids.event)?.participants).toEqual([
       { actorId: ids.pm, role: 'host' },
       { actorId: spelling.id, role: 'named' },
     ]);
     // Nothing live names the merged actor any more, on either side; the survivor is not affiliated with itself.
     for (const side of [left, right]) {
-      const live = [...side.records.highlights, ...side.records.events, ...side.records.actors].filter((record) => !record.deletedAt);
+      const live = [...side.records.highlights, ...side.records.events, ...side.records.actors, ...side.records.notes].filter((record) => !record.deletedAt);
       expect(JSON.stringify(live)).not.toContain(ids.actor);
     }
     await Promise.all([a.store.close(), b.store.close()]);
