@@ -6,7 +6,7 @@ import { ActorMerger } from '../actors/actor-merge';
 import { EventRecords } from '../event-records/event-records';
 import { EventTypes } from '../event-records/event-types';
 import { EventBus } from '../events/event-bus';
-import { ImportService } from '../import/import-service';
+import { filesDone, ImportService, importStep } from '../import/import-service';
 import { UploadStore } from '../import/upload-store';
 import { ExtractionPool } from '../import/worker/extraction-pool';
 import { NotebookStore } from '../notebook/notebook-store';
@@ -151,7 +151,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const task = tasks.start('import', 'Importing', ({ signal, progress }) =>
         open.imports.importPaths(paths, {
           signal,
-          onProgress: ({ done, total, current: file }) => progress(done, total, file),
+          onProgress: (step) => progress(filesDone(step), step.total, importStep(step)),
           passwordFor: (file) => source.passwords?.[batchDir ? path.relative(batchDir, file).split(path.sep).join('/') : file],
         }),
       );

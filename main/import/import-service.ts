@@ -17,6 +17,18 @@ export interface ImportProgress {
   done: number;
   total: number;
   current: string;
+  /** How far the current file's extraction has got, for a PDF: pages read of its pages. */
+  pages?: { done: number; total: number };
+}
+
+/** "report.pdf, page 120 of 600": what the import is doing now, in a few words. */
+export function importStep({ current, pages }: ImportProgress): string {
+  return pages ? `${current}, page ${pages.done.toLocaleString('en-US')} of ${pages.total.toLocaleString('en-US')}` : current;
+}
+
+/** Files done, a PDF being read counting as the share of its pages read: what a progress bar shows. */
+export function filesDone({ done, pages }: ImportProgress): number {
+  return pages && pages.total > 0 ? done + Math.min(1, pages.done / pages.total) : done;
 }
 
 export interface ImportOptions {
@@ -55,14 +67,16 @@ export class ImportService {
       while (next < files.length && !options.signal?.aborted) {
         const index = next++;
         const file = files[index] as (typeof files)[number];
-        options.onProgress?.({ done, total: files.length, current: path.basename(file.path) });
+        const current = path.basename(file.path);
+        options.onProgress?.({ done, total: files.length, current });
+        const onPages = (pagesDone: number, pages: number) => options.onProgress?.({ done, total: files.length, current, pages: { done: pagesDone, total: pages } });
         const turn = index === 0 ? Promise.resolve() : (stored[index - 1] as PromiseWithResolvers<void>).promise;
-        results[index] = file.skip ? { path: file.path, status: 'failed', reason: file.skip } : await this.importFile(file.path, options, turn);
+        results[index] = file.skip ? { path: file.path, status: 'failed', reason: file.skip } : await this.importFile(file.path, { ...options, onPages }, turn);
         // A file that ended early (failed, duplicate) still passes the turn on only after the file before it.
         await turn;
         stored[index]?.resolve();
         done += 1;
-        options.onProgress?.({ done, total: files.length, current: path.basename(file.path) });
+        options.onProgress?.({ done, total: files.length, current });
       }
     };
     // Two files in flight keep both extraction workers busy; more would only queue.
@@ -80,8 +94,8 @@ export class ImportService {
   }
 
   /** Import one file; `turn` resolves when it may be stored (after the files before it). */
-  async importFile(file: string, options: Pick<ImportOptions, 'signal' | 'passwordFor'> = {}, turn: Promise<unknown> = Promise.resolve()): Promise<ImportFileResult> {
-    const { signal } = options;
+  async importFile(file: string, options: Pick<ImportOptions, 'signal' | 'passwordFor'> & { onPages?: (done: number, total: number) => void } = {}, turn: Promise<unknown> = Promise.resolve()): Promise<ImportFileResult> {
+    const { signal, onPages } = options;
     try {
       const info = await stat(file);
       if (info.size > this.#limits.maxFileBytes) {
@@ -93,7 +107,7 @@ export class ImportService {
       if (duplicate) return { path: file, status: 'duplicate', documentId: duplicate.id, title: duplicate.title, reason: `Already in the notebook as “${duplicate.title}”.` };
 
       const password = options.passwordFor?.(file);
-      const extracted = await this.#pool().run({ file, kind, bytes, limits: this.#limits, ...(password === undefined ? {} : { password }) }, signal ? { signal } : {});
+      const extracted = await this.#pool().run({ file, kind, bytes, limits: this.#limits, ...(password === undefined ? {} : { password }) }, { ...(signal ? { signal } : {}), ...(onPages ? { onProgress: onPages } : {}) });
       await turn;
       const document = await this.#store(file, bytes, extracted);
       if ('duplicateOf' in document) {

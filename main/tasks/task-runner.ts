@@ -34,14 +34,21 @@ export class TaskRunner {
     const controller = new AbortController();
     let progress: TaskProgress = { taskId, kind, label, state: 'running', done: 0, total: null };
     let lastEmit = 0;
+    // A state held back by the throttle is sent when the interval is up: the
+    // last report before a long step (a big file's first page) must be seen.
+    let trailing: ReturnType<typeof setTimeout> | undefined;
+    const emit = () => {
+      clearTimeout(trailing);
+      trailing = undefined;
+      lastEmit = Date.now();
+      this.#events.emit('task.progress', progress);
+    };
     const publish = (next: TaskProgress, force: boolean) => {
       progress = next;
       entry.progress = next;
-      const now = Date.now();
-      if (force || now - lastEmit >= this.#minIntervalMs) {
-        lastEmit = now;
-        this.#events.emit('task.progress', next);
-      }
+      const wait = lastEmit + this.#minIntervalMs - Date.now();
+      if (force || wait <= 0) emit();
+      else trailing ??= setTimeout(emit, wait);
     };
     const entry = { controller, progress };
     this.#running.set(taskId, entry);

@@ -1,5 +1,5 @@
 import { defaultImportLimits, type ImportLimits } from '../../import/extracted-document';
-import { ImportService } from '../../import/import-service';
+import { ImportService, importStep } from '../../import/import-service';
 import { ExtractionPool } from '../../import/worker/extraction-pool';
 import { openNotebookSearch } from '../../search/notebook-search';
 import { buildInThread } from '../../search/segment-builder';
@@ -39,8 +39,8 @@ export const importCommand: Command = {
         const imported = await new ImportService(notebook.records, () => pool, limits).importPaths(positionals, {
           signal: controller.signal,
           ...(password === undefined ? {} : { passwordFor: () => password }),
-          onProgress: ({ done, total, current }) => {
-            if (showProgress) process.stderr.write(`\r\x1b[2KImporting ${done}/${total} ${current}`);
+          onProgress: (step) => {
+            if (showProgress) process.stderr.write(`\r\x1b[2KImporting ${step.done}/${step.total} ${importStep(step)}`);
           },
         });
         // Indexed now, so the documents are found as soon as the app opens the notebook (or `fieldbook search` reads it)

@@ -52,7 +52,9 @@ export function StatusBar({ api, info, notebook, preparing }: StatusBarProps) {
           <li key={task.taskId} className={`task task-${task.state}`}>
             <span dir="auto">
               {task.label}
-              {task.total !== null && task.state === 'running' ? ` ${task.done} of ${task.total}` : ''}
+              {task.state !== 'running' ? ':' : ''}
+              {/* done may count part of a step (a long file's pages read so far): the words count whole steps. */}
+              {task.total !== null && task.state === 'running' ? ` ${Math.floor(task.done)} of ${task.total}` : ''}
               {task.message && task.state === 'running' ? `: ${task.message}` : ''}
             </span>
             {task.state === 'running' ? (
@@ -63,7 +65,7 @@ export function StatusBar({ api, info, notebook, preparing }: StatusBarProps) {
                 </button>
               </>
             ) : (
-              <span>{task.state === 'done' ? 'Done' : task.state === 'cancelled' ? 'Cancelled' : `Failed: ${task.message ?? ''}`}</span>
+              <span>{task.state === 'done' ? 'done' : task.state === 'cancelled' ? 'cancelled' : `failed (${task.message ?? 'no reason given'})`}</span>
             )}
           </li>
         ))}

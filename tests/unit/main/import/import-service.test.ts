@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultImportLimits } from '../../../../main/import/extracted-document';
-import { ImportService } from '../../../../main/import/import-service';
+import { filesDone, ImportService, importStep } from '../../../../main/import/import-service';
 import { ExtractionPool } from '../../../../main/import/worker/extraction-pool';
 import { DocumentStructure } from '../../../../shared/model/document-structure';
 import { buildPdf, buildTextPdf } from '../../../support/pdf-builder';
@@ -47,9 +47,18 @@ describe('import pipeline', () => {
 
     const service = new ImportService(notebook.records, () => pool);
     const progress: number[] = [];
-    const summary = await service.importPaths([path.join(temp.dir, 'usb')], { onProgress: ({ done }) => progress.push(done) });
+    const steps: string[] = [];
+    const summary = await service.importPaths([path.join(temp.dir, 'usb')], {
+      onProgress: (step) => {
+        progress.push(step.done);
+        steps.push(importStep(step));
+      },
+    });
     expect(summary).toMatchObject({ imported: 4, duplicates: 0, failed: 0, cancelled: false, notFinished: 0 });
     expect(progress.at(-1)).toBe(4);
+    // A PDF's pages are counted as they are read.
+    expect(steps).toEqual(expect.arrayContaining(['brief.pdf', 'brief.pdf, page 1 of 2', 'brief.pdf, page 2 of 2']));
+    expect(filesDone({ done: 1, total: 4, current: 'long.pdf', pages: { done: 150, total: 600 } })).toBe(1.25);
 
     const documents = await notebook.records.list('documents');
     const byTitle = Object.fromEntries(documents.map((document) => [document.title, document]));

@@ -54,4 +54,21 @@ describe('task runner', () => {
     expect(seen.length).toBeLessThanOrEqual(3);
     expect(seen.at(-1)).toMatchObject({ state: 'done', done: 1000 });
   });
+
+  it('sends a state the throttle held back once the interval is up, while the work goes on', async () => {
+    const events = new EventBus();
+    const seen: TaskProgress[] = [];
+    events.subscribe((_event, payload) => seen.push(payload as TaskProgress));
+    const tasks = new TaskRunner(events, { minIntervalMs: 50 });
+    let finish: () => void = () => undefined;
+    const task = tasks.start('slow', 'Slow step', async ({ progress }) => {
+      progress(0, 4, 'big.pdf');
+      await new Promise<void>((resolve) => (finish = resolve));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(seen.at(-1)).toMatchObject({ state: 'running', done: 0, total: 4, message: 'big.pdf' });
+    finish();
+    await task.result;
+    expect(seen.at(-1)).toMatchObject({ state: 'done' });
+  });
 });
