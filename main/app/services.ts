@@ -159,8 +159,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
         .then(
           (summary) => {
             // Uploaded files are shown by the names the user chose, not by where they were kept.
-            const results = batchDir ? summary.results.map((result) => ({ ...result, path: path.relative(batchDir, result.path) })) : summary.results;
-            events.emit('import.finished', { taskId: task.taskId, summary: { ...summary, results } });
+            const shown = (file: string) => (batchDir ? path.relative(batchDir, file) : file);
+            const results = summary.results.map((result) => ({ ...result, path: shown(result.path) }));
+            events.emit('import.finished', { taskId: task.taskId, summary: { ...summary, results, notReached: summary.notReached.map(shown) } });
           },
           (error: unknown) => console.error('Import failed', error),
         )

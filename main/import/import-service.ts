@@ -89,7 +89,7 @@ export class ImportService {
       duplicates: count('duplicate'),
       failed: count('failed'),
       cancelled: options.signal?.aborted === true,
-      notFinished: files.length - finished.length,
+      notReached: files.filter((_file, index) => !results[index]).map((file) => file.path),
     };
   }
 

@@ -20,7 +20,7 @@ export const ImportSummary = z.object({
   duplicates: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   cancelled: z.boolean(),
-  /** Files not reached because the import was cancelled. */
-  notFinished: z.number().int().nonnegative(),
+  /** Files not reached because the import was cancelled, by path: what to import again. */
+  notReached: z.array(z.string()),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -62,8 +62,9 @@ export const importCommand: Command = {
           const detail = result.status === 'imported' ? `“${result.title ?? ''}”${result.notices ? ` (${result.notices.join(' ')})` : ''}` : (result.reason ?? '');
           output.out(`${result.status.padEnd(9)} ${result.path}  ${detail}`);
         }
+        for (const file of summary.notReached) output.out(`${'skipped'.padEnd(9)} ${file}  not reached: the import was cancelled`);
         output.out(
-          `${summary.imported} imported, ${summary.duplicates} already in the notebook, ${summary.failed} failed${summary.cancelled ? `; cancelled with ${summary.notFinished} not reached` : ''}.`,
+          `${summary.imported} imported, ${summary.duplicates} already in the notebook, ${summary.failed} failed${summary.cancelled ? `; cancelled with ${summary.notReached.length} not reached` : ''}.`,
         );
       }
       return summary.failed > 0 || summary.cancelled ? 1 : 0;

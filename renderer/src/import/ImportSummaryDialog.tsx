@@ -35,7 +35,7 @@ export function ImportSummaryDialog({
         <>
           <p className="import-counts">
             {summary.imported} imported · {summary.duplicates} already in the notebook · {summary.failed} not imported
-            {summary.cancelled && summary.notFinished > 0 ? ` · ${summary.notFinished} not reached` : ''}
+            {summary.notReached.length > 0 ? ` · ${summary.notReached.length} not reached` : ''}
           </p>
           <ul className="import-results">
             {results.map((result) => (
@@ -50,6 +50,15 @@ export function ImportSummaryDialog({
                   </span>
                 )}
                 {needsPassword(result) && <PasswordRetry key={result.reason} result={result} onRetry={onRetryWithPassword} />}
+              </li>
+            ))}
+            {summary.notReached.map((file) => (
+              <li key={file} className="import-not-reached">
+                <span className="import-status">Not reached</span>
+                <span className="import-file" dir="auto">
+                  {file}
+                </span>
+                <span className="import-reason">The import was cancelled before this file.</span>
               </li>
             ))}
           </ul>

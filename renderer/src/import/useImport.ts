@@ -87,7 +87,7 @@ export function useImport(api: FieldbookApi, onError: (error: unknown) => void):
       const batch = crypto.randomUUID();
       const failed = await upload(batch, files);
       if (failed.length === files.length) {
-        setSummary({ results: failed, imported: 0, duplicates: 0, failed: failed.length, cancelled: false, notFinished: 0 });
+        setSummary({ results: failed, imported: 0, duplicates: 0, failed: failed.length, cancelled: false, notReached: [] });
         return;
       }
       refused.current = failed;
