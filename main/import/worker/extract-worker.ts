@@ -26,7 +26,11 @@ function runJob<T>(id: number, work: (signal: AbortSignal) => Promise<T>, reply:
       (result) => post(reply(result), transfer(result)),
       (error: unknown) => post(failure(id, error)),
     )
-    .finally(() => running.delete(id));
+    .finally(() => {
+      running.delete(id);
+      // An invitation nobody took is forgotten with its job.
+      shares.delete(id);
+    });
 }
 
 port.on('message', (message: ToWorker) => {

@@ -22,6 +22,13 @@ interface Job {
   pagesRead: { own: number; shared: number };
 }
 
+/** A long PDF's invitation to read its pages alongside (see extractPdf), open until a worker takes it or the job ends. */
+interface OpenShare {
+  job: Job;
+  owner: Worker;
+  claims: SharedArrayBuffer;
+}
+
 /** A second worker reading pages of a job's PDF alongside it, answered to the job's own worker. */
 interface Share {
   id: number;
@@ -40,6 +47,7 @@ export class ExtractionPool {
   readonly #idle: Worker[] = [];
   readonly #busy = new Map<Worker, Job | Share>();
   readonly #queue: Job[] = [];
+  readonly #openShares: OpenShare[] = [];
   #nextId = 1;
   #closed = false;
 
@@ -79,6 +87,7 @@ export class ExtractionPool {
       worker.postMessage({ type: 'extract', id: job.id, request: job.request } satisfies ToWorker);
       if (job.request.kind === 'pdf') this.#prepareHelper();
     }
+    this.#joinOpenShares();
   }
 
   /**
@@ -112,11 +121,13 @@ export class ExtractionPool {
       return;
     }
     if (message.type === 'share' && !('owner' in task)) {
-      this.#share(worker, task, message.claims);
+      this.#openShares.push({ job: task, owner: worker, claims: message.claims });
+      this.#joinOpenShares();
       return;
     }
     this.#busy.delete(worker);
     this.#idle.push(worker);
+    this.#closeShares(task);
     if ('owner' in task) {
       // A share's pages go back to the worker extracting the rest of its file.
       const reply: ToWorker = message.type === 'pages-done' ? { type: 'shared', id: task.job.id, chunks: message.chunks } : { type: 'shared', id: task.job.id };
@@ -126,16 +137,28 @@ export class ExtractionPool {
     this.#dispatch();
   }
 
-  /** A free worker (never one that files in the queue are waiting for) reads pages of a long PDF alongside its owner; otherwise the owner reads them all. */
-  #share(owner: Worker, job: Job, claims: SharedArrayBuffer): void {
-    const helper = this.#queue.length === 0 ? (this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#spawn() : undefined)) : undefined;
-    if (!helper) {
-      owner.postMessage({ type: 'shared', id: job.id } satisfies ToWorker);
-      return;
+  /**
+   * Idle workers (never ones that files in the queue are waiting for) join
+   * long PDFs being read. A worker that frees up halfway through still
+   * helps: it claims what is left. Unanswered, an owner reads every page
+   * itself and never waits.
+   */
+  #joinOpenShares(): void {
+    while (this.#queue.length === 0 && this.#openShares.length > 0) {
+      const helper = this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#spawn() : undefined);
+      if (!helper) return;
+      const { job, owner, claims } = this.#openShares.shift() as OpenShare;
+      const share: Share = { id: this.#nextId++, job, owner };
+      this.#busy.set(helper, share);
+      helper.postMessage({ type: 'pages', id: share.id, request: job.request, claims } satisfies ToWorker);
     }
-    const share: Share = { id: this.#nextId++, job, owner };
-    this.#busy.set(helper, share);
-    helper.postMessage({ type: 'pages', id: share.id, request: job.request, claims } satisfies ToWorker);
+  }
+
+  /** A finished job's invitation is withdrawn (its worker forgets it when the job ends). */
+  #closeShares(task: Job | Share): void {
+    if ('owner' in task) return;
+    const open = this.#openShares.findIndex((share) => share.job === task);
+    if (open !== -1) this.#openShares.splice(open, 1);
   }
 
   #onDeath(worker: Worker, error: Error): void {
@@ -149,6 +172,7 @@ export class ExtractionPool {
     }
     const job = task && !('owner' in task) ? task : undefined;
     if (job) {
+      this.#closeShares(job);
       const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       job.reject(
         outOfMemory

@@ -24,6 +24,14 @@ describe('extraction pool', { timeout: 60_000 }, () => {
     expect(progress.at(-1)).toBe(120);
   });
 
+  it('lets a worker that frees up join a long PDF already being read, with the same result', async () => {
+    const alone = await extractPdf(bytes, { limits: defaultImportLimits });
+    // The short file holds the second worker when the long one asks for help; it joins once free.
+    const [shared, short] = await Promise.all([pool(2).run(request), pool(2).run({ ...request, file: 'short.pdf', bytes: buildTextPdf(3, { seed: 9 }) })]);
+    expect(shared).toEqual(alone);
+    expect(short.pdf?.pageCount).toBe(3);
+  });
+
   it('reads everything in one worker when no other is free', async () => {
     const alone = await extractPdf(bytes, { limits: defaultImportLimits });
     expect(await pool(1).run(request)).toEqual(alone);
