@@ -1,4 +1,4 @@
-import { buildPdf } from '../support/pdf-builder';
+import { buildPdf, buildTextPdf } from '../support/pdf-builder';
 import { webCapture } from '../support/web-capture-fixture';
 import { expect, test } from './fixtures';
 
@@ -69,4 +69,26 @@ test('asks for the password of a protected PDF and imports it once given', async
   await expect(summary.getByText('Sealed brief', { exact: true })).toBeVisible();
   await summary.getByRole('button', { name: 'Close' }).click();
   await expect(ui.getByRole('main').getByText('Sealed brief', { exact: true })).toBeVisible();
+});
+
+test('shows the pages of a long PDF as it is read, and a cancel names the files not reached', async ({ app }) => {
+  const { page: ui } = app;
+  await ui.getByLabel('Files to import').setInputFiles([
+    file('a-long-review.pdf', 'application/pdf', buildTextPdf(1500, { linesPerPage: 40, info: { title: 'Long review' } })),
+    file('b-note.md', 'text/markdown', '# B note\n\nShort.'),
+    file('c-note.md', 'text/markdown', '# C note\n\nShort.'),
+    file('d-note.md', 'text/markdown', '# D note\n\nShort.'),
+  ]);
+  const tasks = ui.getByRole('list', { name: 'Background tasks' });
+  await expect(tasks).toContainText(/a-long-review\.pdf, page [\d,]+ of 1,500/, { timeout: 30_000 });
+  await tasks.getByRole('button', { name: 'Cancel' }).click();
+
+  const summary = ui.getByRole('dialog', { name: 'Import cancelled' });
+  await expect(summary).toBeVisible({ timeout: 20_000 });
+  await expect(summary.getByText('a-long-review.pdf', { exact: true })).toBeVisible();
+  // Files are stored in the order chosen: those after the long PDF were waiting for it, or not started.
+  await expect(summary.getByText('Not reached').first()).toBeVisible();
+  await expect(summary.getByText('d-note.md', { exact: true })).toBeVisible();
+  await summary.getByRole('button', { name: 'Close' }).click();
+  await expect(ui.getByRole('main').getByText('Long review', { exact: true })).toHaveCount(0);
 });
