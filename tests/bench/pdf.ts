@@ -23,7 +23,8 @@ const run = promisify(execFile);
 const PAGES = 350;
 // About a printed book page: per-page costs weigh as they do on real documents.
 const LINES_PER_PAGE = 40;
-const RUNS = 3;
+/** Each figure is the median of this many runs. */
+const RUNS = 5;
 
 function hasPdftotext(): boolean {
   return spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
@@ -46,15 +47,13 @@ function printMissing(figure: string, params: Record<string, string | number>, u
   console.log(JSON.stringify({ figure, ...params, value: null, unit, reason }));
 }
 
-async function medianSeconds(task: () => Promise<void>): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await task();
-    samples.push((performance.now() - started) / 1000);
-  }
-  return percentile(samples.sort((a, b) => a - b), 0.5);
+async function seconds(task: () => Promise<void>): Promise<number> {
+  const started = performance.now();
+  await task();
+  return (performance.now() - started) / 1000;
 }
+
+const median = (samples: number[]) => percentile([...samples].sort((a, b) => a - b), 0.5);
 
 /** The worker as shipped (bundled by `npm run build`), not the TypeScript source run through tsx. */
 function builtWorker(): WorkerEntry {
@@ -67,14 +66,14 @@ function builtWorker(): WorkerEntry {
  * The whole import of a file, as the app does it: read, hash, extract in the
  * worker pool (`workers` of them; with two, a long PDF is shared), store the
  * blobs and the record, then index it for search until it is searchable.
- * Each run imports into a fresh notebook; workers are warm.
+ * Each run imports into a fresh notebook; the workers stay warm between runs.
  */
-async function medianImportSeconds(dir: string, file: string, workers: number): Promise<number> {
+function importer(dir: string, file: string, workers: number): { once(): Promise<void>; close(): Promise<void> } {
   const pool = new ExtractionPool(workers, builtWorker());
   const segments = new SegmentBuilder();
-  try {
-    let run = 0;
-    const importOnce = async () => {
+  let run = 0;
+  return {
+    async once() {
       const { store, records } = await openTestNotebook(path.join(dir, `notebook-${workers}-${run++}`));
       const search = openNotebookSearch({ store, records, texts: new TextCache(store.blobs) }, segments, { catchUp: false });
       try {
@@ -88,33 +87,54 @@ async function medianImportSeconds(dir: string, file: string, workers: number): 
         await search.indexer.close();
         await store.close();
       }
-    };
-    await importOnce();
-    return await medianSeconds(importOnce);
-  } finally {
-    await pool.close();
-    await segments.close();
-  }
+    },
+    async close() {
+      await pool.close();
+      await segments.close();
+    },
+  };
 }
 
-/** Import figures for one file, against pdftotext on the same file in the same minutes. */
+/**
+ * Import figures for one file, against pdftotext on the same file. The two
+ * are timed in turn, run after run: this machine's speed drifts by a third
+ * from one minute to the next, and both should meet the same drift.
+ */
 async function benchFile(dir: string, file: string, pages: number, params: Record<string, string | number>, pdftotextMissing: string | undefined): Promise<void> {
   // One worker reads the whole file: what pdf.js costs on one core.
-  const oneWorker = pages / (await medianImportSeconds(dir, file, 1));
-  printFigure('pdf_import_one_worker_pages_per_second', params, oneWorker, 'pages/s');
-  const imported = pages / (await medianImportSeconds(dir, file, 2));
-  printFigure('pdf_import_pages_per_second', params, imported, 'pages/s');
+  const alone = importer(dir, file, 1);
+  try {
+    await alone.once();
+    const samples: number[] = [];
+    for (let i = 0; i < RUNS; i++) samples.push(await seconds(alone.once));
+    printFigure('pdf_import_one_worker_pages_per_second', params, pages / median(samples), 'pages/s');
+  } finally {
+    await alone.close();
+  }
 
+  const shared = importer(dir, file, 2);
+  const out = path.join(dir, 'out.txt');
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  try {
+    await shared.once();
+    for (let i = 0; i < RUNS; i++) {
+      ours.push(await seconds(shared.once));
+      if (!pdftotextMissing) theirs.push(await seconds(async () => void (await run('pdftotext', [file, out]))));
+    }
+  } finally {
+    await shared.close();
+  }
+  const imported = pages / median(ours);
+  printFigure('pdf_import_pages_per_second', params, imported, 'pages/s');
   if (pdftotextMissing) {
     printMissing('pdftotext_pages_per_second', params, 'pages/s', pdftotextMissing);
     printMissing('pdf_import_vs_pdftotext', params, 'ratio', pdftotextMissing);
     return;
   }
-  const out = path.join(dir, 'out.txt');
-  const theirs = pages / (await medianSeconds(async () => void (await run('pdftotext', [file, out]))));
   if ((await readFile(out, 'utf8')).trim() === '') throw new Error(`bench: pdftotext extracted no text from ${file}`);
-  printFigure('pdftotext_pages_per_second', params, theirs, 'pages/s');
-  printFigure('pdf_import_vs_pdftotext', params, imported / theirs, 'ratio');
+  printFigure('pdftotext_pages_per_second', params, pages / median(theirs), 'pages/s');
+  printFigure('pdf_import_vs_pdftotext', params, imported / (pages / median(theirs)), 'ratio');
 }
 
 /**
