@@ -20,23 +20,28 @@ export interface DetectedLanguage {
   direction: 'ltr' | 'rtl';
 }
 
+const LTR = 1;
+const RTL = 2;
+
+/** Each UTF-16 code unit's strong direction (0 for neither), looked up rather than tested against ranges: search indexing asks this of every passage. */
+const DIRECTION_OF_UNIT = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const [from, to] of LTR_RANGES) table.fill(LTR, from, to + 1);
+  for (const [from, to] of RTL_RANGES) table.fill(RTL, from, to + 1);
+  return table;
+})();
+
 /** The direction of a text by its strong letters: the script that dominates wins. */
 export function detectDirection(text: string): 'ltr' | 'rtl' {
-  // Counted by code unit, not matched: search indexing asks this of every passage, and a match array per letter was most of its cost.
   let rtl = 0;
   let ltr = 0;
   const end = Math.min(text.length, SAMPLE);
   for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (inRanges(code, LTR_RANGES)) ltr++;
-    else if (inRanges(code, RTL_RANGES)) rtl++;
+    const direction = DIRECTION_OF_UNIT[text.charCodeAt(i)];
+    if (direction === LTR) ltr++;
+    else if (direction === RTL) rtl++;
   }
   return rtl > ltr ? 'rtl' : 'ltr';
-}
-
-function inRanges(code: number, ranges: readonly (readonly [number, number])[]): boolean {
-  for (const [from, to] of ranges) if (code >= from && code <= to) return true;
-  return false;
 }
 
 /**
