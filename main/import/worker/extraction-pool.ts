@@ -115,6 +115,8 @@ export class ExtractionPool {
     if (!task || task.id !== message.id) return;
     if (message.type === 'progress') {
       const job = 'owner' in task ? task.job : task;
+      // A helper that joined late may still be loading the file when the owner has finished it.
+      if ('owner' in task && this.#busy.get(task.owner) !== job) return;
       job.pagesRead['owner' in task ? 'shared' : 'own'] = message.done;
       // Pages the owner re-reads after a failed share may count twice.
       job.control.onProgress?.(Math.min(message.total, job.pagesRead.own + job.pagesRead.shared), message.total);
