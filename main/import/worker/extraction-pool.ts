@@ -9,6 +9,8 @@ import type { FromWorker, ToWorker } from './messages';
 
 /** A worker that runs away with memory on a hostile file dies alone, with a clear error for that file. */
 const WORKER_HEAP_MB = 1536;
+/** A PDF this large probably has enough pages to be shared (see extractPdf): a helper is started with it. Smaller ones rarely do. */
+const LIKELY_LONG_PDF_BYTES = 256 * 1024;
 /** pdf.js allocates many short-lived objects; a larger young generation spends less time collecting them. */
 const WORKER_YOUNG_MB = 48;
 
@@ -85,7 +87,7 @@ export class ExtractionPool {
       this.#busy.set(worker, job);
       // A copy goes to the worker: the caller keeps its bytes to store the original.
       worker.postMessage({ type: 'extract', id: job.id, request: job.request } satisfies ToWorker);
-      if (job.request.kind === 'pdf') this.#prepareHelper();
+      if (job.request.kind === 'pdf' && job.request.bytes.byteLength >= LIKELY_LONG_PDF_BYTES) this.#prepareHelper();
     }
     this.#joinOpenShares();
   }
