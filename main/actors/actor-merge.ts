@@ -5,6 +5,7 @@ import { ApiError } from '../../shared/api/errors';
 import { recordSchemas, type ActorRecord, type RecordOf } from '../../shared/model/records';
 import type { EventBus } from '../events/event-bus';
 import type { RecordService } from '../records/record-service';
+import { recordsChanged } from '../records/records-changed';
 import type { RecordFile } from '../storage/record-file';
 import { swappedReferences } from './actor-references';
 import { openMergeJournal, type MergedKind, type MergeEntry, type RecordChange } from './merge-journal';
@@ -141,13 +142,13 @@ export class ActorMerger {
 
   /** Writes in parallel, so saves to one file are coalesced; then tells every window what changed. */
   async #writeAll(writes: { change: RecordChange; fields: Fields }[], now: string): Promise<void> {
-    await Promise.all(writes.map(({ change, fields }) => this.#write(change.type, change.id, fields, now)));
+    const written = await Promise.all(writes.map(({ change, fields }) => this.#write(change.type, change.id, fields, now)));
     for (const type of new Set(writes.map(({ change }) => change.type))) {
-      this.#events.emit('records.changed', { type, ids: writes.filter(({ change }) => change.type === type).map(({ change }) => change.id) });
+      this.#events.emit('records.changed', recordsChanged(type, written.filter((record, i) => writes[i]?.change.type === type)));
     }
   }
 
-  async #write<T extends MergedKind>(type: T, id: string, fields: Fields, now: string): Promise<void> {
+  async #write<T extends MergedKind>(type: T, id: string, fields: Fields, now: string): Promise<RecordOf<T>> {
     const next: Fields = { ...((await this.#records.get(type, id)) as Fields), updatedAt: now };
     for (const [field, value] of Object.entries(fields)) {
       if (value === null) delete next[field];
@@ -156,6 +157,7 @@ export class ActorMerger {
     const parsed = recordSchemas[type].safeParse(next);
     if (!parsed.success) throw new ApiError('BAD_REQUEST', `The merge would leave ${type.slice(0, -1)} ${id} invalid: ${parsed.error.issues[0]?.message ?? 'invalid'}; nothing more was changed.`);
     await this.#records.store.collection(type).put(parsed.data as RecordOf<T>);
+    return parsed.data as RecordOf<T>;
   }
 }
 

@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/api/errors';
 import { recordSchemas, type RecordOf, type RecordType } from '../../shared/model/records';
 import type { EventBus } from '../events/event-bus';
 import type { NotebookStore } from '../notebook/notebook-store';
+import { recordsChanged } from '../records/records-changed';
 import { fsyncDirectory } from '../storage/atomic-write';
 import type { ArchiveLimits } from './archive-limits';
 import { planMerge, type MergePlan } from './merge-plan';
@@ -102,7 +103,8 @@ async function applyRecords(store: NotebookStore, plan: MergePlan, events: Event
     // Puts to one file are coalesced into few writes by the store, so they are issued together.
     await Promise.all(records.filter((record) => !(type === 'highlights' && moving.has(record.id))).map((record) => collection.put(record)));
     if (type === 'highlights') await moveHighlights(store, plan);
-    events?.emit('records.changed', { type, ids: records.map((record) => record.id) });
+    // Highlights moved out of a retired copy's shard change what a reader of that copy shows too.
+    events?.emit('records.changed', recordsChanged(type, records, type === 'highlights' ? [...plan.moves.keys()] : []));
   }
 }
 

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api/errors';
 import { recordSchemas, type RecordFields, type RecordOf, type RecordType } from '../../shared/model/records';
 import type { EventBus } from '../events/event-bus';
 import type { NotebookStore } from '../notebook/notebook-store';
+import { recordsChanged } from './records-changed';
 
 export interface ListOptions {
   includeDeleted?: boolean;
@@ -80,7 +81,7 @@ export class RecordService {
 
   async #save<T extends RecordType>(type: T, record: RecordOf<T>): Promise<void> {
     await this.#store.collection(type).put(record);
-    this.#events.emit('records.changed', { type, ids: [record.id] });
+    this.#events.emit('records.changed', recordsChanged(type, [record]));
   }
 }
 

@@ -176,7 +176,8 @@ export const events = {
   'task.progress': TaskProgress,
   'settings.changed': Settings,
   'notebook.changed': NotebookInfo,
-  'records.changed': z.object({ type: RecordType, ids: z.array(RecordId) }),
+  /** For highlights, `documentIds` names the documents they belong to, so a reader reloads only for its own. */
+  'records.changed': z.object({ type: RecordType, ids: z.array(RecordId), documentIds: z.array(RecordId).optional() }),
   'app.command': z.object({ command: AppCommand }),
   'import.finished': z.object({ taskId: z.string(), summary: ImportSummary }),
   /** The search index changed (records indexed or dropped): open results may ask again. */

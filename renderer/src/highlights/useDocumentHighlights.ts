@@ -39,8 +39,9 @@ export function useDocumentHighlights(api: FieldbookApi, documentId: string, onE
     setRecords(undefined);
     setDeleted([]);
     void sync.reload();
-    const unsubscribe = api.on('records.changed', ({ type, ids }) => {
-      if (type === 'highlights' || (type === 'documents' && ids.includes(documentId))) sync.changed();
+    const unsubscribe = api.on('records.changed', ({ type, ids, documentIds }) => {
+      // An event that does not say which documents its highlights belong to is taken as this one's.
+      if ((type === 'highlights' && (!documentIds || documentIds.includes(documentId))) || (type === 'documents' && ids.includes(documentId))) sync.changed();
     });
     return () => {
       unsubscribe();

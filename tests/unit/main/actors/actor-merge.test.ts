@@ -91,6 +91,8 @@ describe('merging actors', () => {
     expect(loser.name).toBe('Kataib Hizballah');
     expect((await nb.records.list('actors')).map((actor) => actor.id).sort()).toEqual([c.survivor.id, c.badr.id].sort());
     expect(changed.map((payload) => payload.type).sort()).toEqual(['actors', 'actors', 'events', 'highlights', 'notes']);
+    // A reader needs to know whether the highlights are its document's.
+    expect(changed.find((payload) => payload.type === 'highlights')?.documentIds).toEqual([c.both.documentId]);
   });
 
   it('undoes a merge exactly, and the undo survives reopening the notebook', async () => {
