@@ -63,20 +63,24 @@ export class ImportService {
     const stored = files.map(() => Promise.withResolvers<void>());
     let done = 0;
     let next = 0;
+    const nameOf = (index: number) => path.basename((files[Math.min(index, files.length - 1)] as (typeof files)[number]).path);
+    // Progress speaks of the file the others wait for: files are stored in order, so that is the first not yet stored.
+    const report = (index: number, pages?: ImportProgress['pages']) => {
+      if (index === done) options.onProgress?.({ done, total: files.length, current: nameOf(index), ...(pages ? { pages } : {}) });
+    };
     const lane = async () => {
       while (next < files.length && !options.signal?.aborted) {
         const index = next++;
         const file = files[index] as (typeof files)[number];
-        const current = path.basename(file.path);
-        options.onProgress?.({ done, total: files.length, current });
-        const onPages = (pagesDone: number, pages: number) => options.onProgress?.({ done, total: files.length, current, pages: { done: pagesDone, total: pages } });
+        report(index);
+        const onPages = (pagesDone: number, pages: number) => report(index, { done: pagesDone, total: pages });
         const turn = index === 0 ? Promise.resolve() : (stored[index - 1] as PromiseWithResolvers<void>).promise;
         results[index] = file.skip ? { path: file.path, status: 'failed', reason: file.skip } : await this.importFile(file.path, { ...options, onPages }, turn);
         // A file that ended early (failed, duplicate) still passes the turn on only after the file before it.
         await turn;
         stored[index]?.resolve();
         done += 1;
-        options.onProgress?.({ done, total: files.length, current });
+        options.onProgress?.({ done, total: files.length, current: nameOf(done) });
       }
     };
     // Two files in flight keep both extraction workers busy; more would only queue.

@@ -139,6 +139,20 @@ describe('import pipeline', () => {
     ]);
   });
 
+  it('reports the pages of the file the others wait for, one file at a time', async () => {
+    await put('a-long.pdf', buildTextPdf(60, { seed: 1 }));
+    await put('b-long.pdf', buildTextPdf(50, { seed: 2 }));
+    const steps: string[] = [];
+    await new ImportService(notebook.records, () => pool).importPaths([path.join(temp.dir, 'usb')], { onProgress: (step) => steps.push(importStep(step)) });
+    const pageSteps = steps.filter((step) => step.includes(', page '));
+    const lastOfA = pageSteps.findLastIndex((step) => step.startsWith('a-long.pdf'));
+    const firstOfB = pageSteps.findIndex((step) => step.startsWith('b-long.pdf'));
+    // b-long.pdf is read alongside, but spoken of only once a-long.pdf is stored: the line never flips between them.
+    expect(lastOfA).toBeGreaterThanOrEqual(0);
+    expect(firstOfB === -1 || firstOfB > lastOfA).toBe(true);
+    expect(steps.at(-1)).toBe('b-long.pdf');
+  });
+
   it('refuses files over the size limit before reading them', async () => {
     await put('big.txt', 'x'.repeat(5000));
     const summary = await new ImportService(notebook.records, () => pool, { ...defaultImportLimits, maxFileBytes: 1000 }).importPaths([path.join(temp.dir, 'usb')]);
