@@ -79,6 +79,16 @@ export function mergeRecord<T extends AnyRecord>(type: RecordType, a: T, b: T): 
   return { record: merged as T, keptBoth, editedAfterDeletion };
 }
 
+/** One record per id, the versions of each id merged (in any order: mergeRecord is symmetric). */
+export function mergedVersions<T extends AnyRecord>(type: RecordType, records: Iterable<T>): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const record of records) {
+    const known = byId.get(record.id);
+    byId.set(record.id, known ? mergeRecord(type, known, record).record : record);
+  }
+  return byId;
+}
+
 function isNewer(a: AnyRecord, b: AnyRecord): boolean {
   if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt;
   return canonicalJson(a) >= canonicalJson(b);

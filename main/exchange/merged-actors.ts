@@ -1,7 +1,7 @@
 import type { ActorRecord } from '../../shared/model/records';
 import { swappedReferences, type ActorSwap } from '../actors/actor-references';
 import { sameValue } from './canonical-json';
-import { mergeRecord } from './merge-records';
+import { mergedVersions } from './merge-records';
 import type { RecordSet } from './record-set';
 
 /**
@@ -11,11 +11,7 @@ import type { RecordSet } from './record-set';
  * into an actor that was itself merged follows on to the last one.
  */
 export function actorRedirects(local: readonly ActorRecord[], incoming: readonly ActorRecord[]): Map<string, string> {
-  const versions = new Map<string, ActorRecord>();
-  for (const actor of [...local, ...incoming]) {
-    const known = versions.get(actor.id);
-    versions.set(actor.id, known ? mergeRecord('actors', known, actor).record : actor);
-  }
+  const versions = mergedVersions('actors', [...local, ...incoming]);
   const mergedInto = new Map<string, string>();
   for (const actor of versions.values()) if (actor.deletedAt && actor.mergedInto && actor.mergedInto !== actor.id) mergedInto.set(actor.id, actor.mergedInto);
   const redirects = new Map<string, string>();

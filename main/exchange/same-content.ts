@@ -1,6 +1,6 @@
 import type { DocumentRecord, NoteRecord, RecordOf, RecordType } from '../../shared/model/records';
 import { retargetLinks } from '../../shared/notes/link-syntax';
-import { mergeRecord } from './merge-records';
+import { mergedVersions } from './merge-records';
 import { recordTypes, type RecordSet } from './record-set';
 
 /** A retired copy's id → the id of the document it became part of. */
@@ -17,11 +17,7 @@ export type Survivors = ReadonlyMap<string, string>;
  * still find the survivor.
  */
 export function sameContentSurvivors(local: readonly DocumentRecord[], incoming: readonly DocumentRecord[]): Map<string, string> {
-  const versions = new Map<string, DocumentRecord>();
-  for (const document of [...local, ...incoming]) {
-    const known = versions.get(document.id);
-    versions.set(document.id, known ? mergeRecord('documents', known, document).record : document);
-  }
+  const versions = mergedVersions('documents', [...local, ...incoming]);
   const copies = new Map<string, DocumentRecord[]>();
   for (const document of versions.values()) copies.set(document.original.sha256, [...(copies.get(document.original.sha256) ?? []), document]);
   const survivors = new Map<string, string>();
@@ -63,11 +59,7 @@ export function refiled(set: RecordSet, survivors: Survivors): RecordSet {
 export function collapsed(set: RecordSet): RecordSet {
   const result = { ...set };
   for (const type of recordTypes) {
-    const byId = new Map<string, RecordOf<RecordType>>();
-    for (const record of set[type] as RecordOf<RecordType>[]) {
-      const known = byId.get(record.id);
-      byId.set(record.id, known ? mergeRecord(type, known, record).record : record);
-    }
+    const byId = mergedVersions(type, set[type] as RecordOf<RecordType>[]);
     if (byId.size !== set[type].length) (result as Record<RecordType, unknown[]>)[type] = [...byId.values()];
   }
   return result;

@@ -81,7 +81,7 @@ export class ExtractionPool {
 
   #dispatch(): void {
     while (this.#queue.length > 0) {
-      const worker = this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#spawn() : undefined);
+      const worker = this.#freeWorker();
       if (!worker) return;
       const job = this.#queue.shift() as Job;
       this.#busy.set(worker, job);
@@ -102,6 +102,11 @@ export class ExtractionPool {
     const worker = this.#spawn();
     worker.postMessage({ type: 'warm' } satisfies ToWorker);
     this.#idle.push(worker);
+  }
+
+  /** An idle worker, or a new one while the pool has room. */
+  #freeWorker(): Worker | undefined {
+    return this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#spawn() : undefined);
   }
 
   #spawn(): Worker {
@@ -149,7 +154,7 @@ export class ExtractionPool {
    */
   #joinOpenShares(): void {
     while (this.#queue.length === 0 && this.#openShares.length > 0) {
-      const helper = this.#idle.pop() ?? (this.#busy.size < this.#size ? this.#spawn() : undefined);
+      const helper = this.#freeWorker();
       if (!helper) return;
       const { job, owner, claims } = this.#openShares.shift() as OpenShare;
       const share: Share = { id: this.#nextId++, job, owner };

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { ExportSelection } from '../../../shared/exchange/selection';
 import { MIN_PASSPHRASE_LENGTH, type AnnotationFormat, type Download, type DownloadOutcome } from '../../../shared/exchange/transfer';
+import { withChecked } from '../forms/checked-set';
 import { describeCounts, errorMessage } from './labels';
 import { Modal } from './Modal';
 
@@ -203,14 +204,7 @@ function ExportForm({ api, initialFormat }: { api: FieldbookApi; initialFormat: 
                     <input
                       type="checkbox"
                       checked={documentIds.has(choice.id)}
-                      onChange={(event) =>
-                        setDocumentIds((current) => {
-                          const next = new Set(current);
-                          if (event.target.checked) next.add(choice.id);
-                          else next.delete(choice.id);
-                          return next;
-                        })
-                      }
+                      onChange={(event) => setDocumentIds((current) => withChecked(current, choice.id, event.target.checked))}
                     />
                     <span dir="auto">{choice.label}</span>
                   </label>

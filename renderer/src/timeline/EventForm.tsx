@@ -4,6 +4,7 @@ import type { FieldbookApi } from '../../../shared/api/contract';
 import type { ActorRecord, EventRecord } from '../../../shared/model/records';
 import { QuickPicker } from '../actors/QuickPicker';
 import { useApiResult } from '../actors/useApiResult';
+import { withChecked } from '../forms/checked-set';
 import { EventTypeSelect, PrecisionSelect } from './EventFields';
 import '../actors/actors.css';
 
@@ -170,14 +171,7 @@ export function EventForm({ api, types, onSaved, onCancel, onError }: EventFormP
               <input
                 type="checkbox"
                 checked={evidence.has(highlight.id)}
-                onChange={(event) =>
-                  setEvidence((current) => {
-                    const next = new Set(current);
-                    if (event.target.checked) next.add(highlight.id);
-                    else next.delete(highlight.id);
-                    return next;
-                  })
-                }
+                onChange={(event) => setEvidence((current) => withChecked(current, highlight.id, event.target.checked))}
               />
               <span dir="auto">“{highlight.target.quote.exact.slice(0, 160)}”</span>
             </label>

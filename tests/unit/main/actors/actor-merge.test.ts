@@ -1,24 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ActorMerger } from '../../../../main/actors/actor-merge';
 import { createHighlight } from '../../../../main/records/highlights';
 import { TextCache } from '../../../../main/records/text-cache';
 import type { EventPayload } from '../../../../shared/api/contract';
 import type { ActorRecord, RecordType } from '../../../../shared/model/records';
-import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
-import { makeTempDir } from '../../../support/temp-dir';
+import { addTextDocument, type OpenTestNotebook } from '../../../support/notebook-fixture';
+import { useTestNotebook } from '../../../support/use-test-notebook';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let nb: OpenTestNotebook;
 let merger: ActorMerger;
 
-beforeEach(async () => {
-  temp = await makeTempDir();
-  nb = await openTestNotebook(temp.dir);
+const folder = useTestNotebook((opened) => {
+  nb = opened;
   merger = new ActorMerger(nb.records, nb.events, () => 'Merger');
-});
-afterEach(async () => {
-  await nb.store.close();
-  await temp.remove();
 });
 
 const TEXT = 'Kata’ib Hezbollah fighters met Kataib Hizballah officers near Jurf al-Sakhar. Badr stayed out.';
@@ -99,9 +93,7 @@ describe('merging actors', () => {
     const c = await corpus();
     const before = await snapshot();
     const merge = await merger.merge(c.survivor.id, c.loser.id);
-    await nb.store.close();
-    nb = await openTestNotebook(temp.dir);
-    merger = new ActorMerger(nb.records, nb.events, () => 'Merger');
+    await folder.reopen();
     expect((await merger.list()).map((entry) => entry.id)).toEqual([merge.id]);
     const undone = await merger.unmerge(merge.id);
     expect(undone.undoneAt).toBeDefined();

@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../../../main/actors/mention-finder';
 import { tagMentions } from '../../../../main/actors/mention-tagger';
 import { createHighlight } from '../../../../main/records/highlights';
 import { TextCache } from '../../../../main/records/text-cache';
-import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
-import { makeTempDir } from '../../../support/temp-dir';
+import { addTextDocument, type OpenTestNotebook } from '../../../support/notebook-fixture';
+import { useTestNotebook } from '../../../support/use-test-notebook';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let nb: OpenTestNotebook;
 let texts: TextCache;
 
-beforeEach(async () => {
-  temp = await makeTempDir();
-  nb = await openTestNotebook(temp.dir);
+useTestNotebook((opened) => {
+  nb = opened;
   texts = new TextCache(nb.store.blobs);
-});
-afterEach(async () => {
-  await nb.store.close();
-  await temp.remove();
 });
 
 const ENGLISH = 'Kata’ib Hezbollah denied the strike. Officials said KATAIB HEZBOLLAH and Prime Minister al-Kadhimi met twice.';

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { actorNetwork } from '../../../../main/actors/actor-network';
 import { actorProfile } from '../../../../main/actors/actor-profile';
 import { EventRecords } from '../../../../main/event-records/event-records';
@@ -9,21 +9,15 @@ import { eventEvidence, timeline } from '../../../../main/event-records/timeline
 import { createHighlight } from '../../../../main/records/highlights';
 import { TextCache } from '../../../../main/records/text-cache';
 import { createTextDocument } from '../../../../main/records/documents';
-import { openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
-import { makeTempDir } from '../../../support/temp-dir';
+import { type OpenTestNotebook } from '../../../support/notebook-fixture';
+import { useTestNotebook } from '../../../support/use-test-notebook';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let nb: OpenTestNotebook;
 let events: EventRecords;
 
-beforeEach(async () => {
-  temp = await makeTempDir();
-  nb = await openTestNotebook(temp.dir);
+const folder = useTestNotebook((opened) => {
+  nb = opened;
   events = new EventRecords(nb.records);
-});
-afterEach(async () => {
-  await nb.store.close();
-  await temp.remove();
 });
 
 const actor = (name: string, kind: 'person' | 'armed-group' | 'state' = 'armed-group') => nb.records.create('actors', { name, kind, aliases: [], description: '', affiliations: [] });
@@ -52,7 +46,7 @@ describe('the notebook’s event types', () => {
     expect(await types.list()).toEqual(defaultEventTypes);
     expect(await types.replace(['Battles', ' battles ', 'Kidnappings', '', 'Protests'])).toEqual(['Battles', 'Kidnappings', 'Protests']);
     expect(await new EventTypes(nb.store).list()).toEqual(['Battles', 'Kidnappings', 'Protests']);
-    await writeFile(path.join(temp.dir, EVENT_TYPES_FILE), '{"formatVersion":1,"types":[42]}');
+    await writeFile(path.join(folder.dir, EVENT_TYPES_FILE), '{"formatVersion":1,"types":[42]}');
     await expect(types.list()).rejects.toMatchObject({ code: 'NOTEBOOK_INVALID' });
   });
 });

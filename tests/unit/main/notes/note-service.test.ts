@@ -1,23 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NoteService } from '../../../../main/notes/note-service';
 import { createHighlight } from '../../../../main/records/highlights';
 import { TextCache } from '../../../../main/records/text-cache';
 import { formatLink } from '../../../../shared/notes/link-syntax';
-import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
-import { makeTempDir } from '../../../support/temp-dir';
+import { addTextDocument, type OpenTestNotebook } from '../../../support/notebook-fixture';
+import { useTestNotebook } from '../../../support/use-test-notebook';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let notebook: OpenTestNotebook;
 let notes: NoteService;
 
-beforeEach(async () => {
-  temp = await makeTempDir();
-  notebook = await openTestNotebook(temp.dir);
+useTestNotebook((opened) => {
+  notebook = opened;
   notes = new NoteService(notebook.records);
-});
-afterEach(async () => {
-  await notebook.store.close();
-  await temp.remove();
 });
 
 async function evidence() {

@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { highlightPage } from '../../../../main/records/highlight-page';
 import { createHighlight } from '../../../../main/records/highlights';
 import type { ListOptions, RecordService } from '../../../../main/records/record-service';
 import { TextCache } from '../../../../main/records/text-cache';
 import { HighlightPageArgs } from '../../../../shared/model/highlight-page';
 import type { HighlightColor } from '../../../../shared/model/records';
-import { addTextDocument, generatedText, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
-import { makeTempDir } from '../../../support/temp-dir';
+import { addTextDocument, generatedText, type OpenTestNotebook } from '../../../support/notebook-fixture';
+import { useTestNotebook } from '../../../support/use-test-notebook';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let notebook: OpenTestNotebook;
-beforeEach(async () => {
-  temp = await makeTempDir();
-  notebook = await openTestNotebook(temp.dir);
-});
-afterEach(async () => {
-  await notebook.store.close();
-  await temp.remove();
-});
+useTestNotebook((opened) => (notebook = opened));
 
 const page = (records: RecordService, args: Partial<ReturnType<typeof HighlightPageArgs.parse>>) => highlightPage(records, HighlightPageArgs.parse(args));
 

@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../../shared/api/contract';
 import { createHighlight } from '../../../../main/records/highlights';
 import { TextCache } from '../../../../main/records/text-cache';
-import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
-import { makeTempDir } from '../../../support/temp-dir';
+import { addTextDocument, type OpenTestNotebook } from '../../../support/notebook-fixture';
+import { useTestNotebook } from '../../../support/use-test-notebook';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let nb: OpenTestNotebook;
-beforeEach(async () => {
-  temp = await makeTempDir();
-  nb = await openTestNotebook(temp.dir);
-});
-afterEach(async () => {
-  await nb.store.close();
-  await temp.remove();
-});
+useTestNotebook((opened) => (nb = opened));
 
 describe('records.changed', () => {
   it('names the document of a highlight created, changed or deleted, and nothing more for other records', async () => {
