@@ -8,6 +8,7 @@ import { appEntryUrl, registerAppScheme, serveRenderer } from './app-protocol';
 import { connectIpc } from './ipc';
 import { lockDownAllWebContents, lockDownSession } from './lockdown';
 import { buildAppMenu } from './menu';
+import { closeServicesOnQuit } from './quit';
 
 // The Electron adapter: window, protocol, IPC and menu over the shared services. No logic of its own lives here.
 registerAppScheme();
@@ -30,7 +31,7 @@ if (!app.requestSingleInstanceLock()) {
       const dataDir = process.env.FIELDBOOK_HOME ? path.resolve(process.env.FIELDBOOK_HOME) : app.getPath('userData');
       const notebookDir = process.env.FIELDBOOK_NOTEBOOK ? path.resolve(process.env.FIELDBOOK_NOTEBOOK) : undefined;
       const services = await createServices({ host: 'electron', dataDir, ...(notebookDir ? { notebookDir } : {}) });
-      app.on('will-quit', () => void services.close());
+      closeServicesOnQuit(services);
       lockDownSession(session.defaultSession);
       serveRenderer(builtRendererDir(__dirname));
 
