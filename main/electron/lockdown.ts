@@ -7,9 +7,9 @@ import { isAllowedRequestUrl, isAppUrl } from '../security/url-policy';
  * no webviews. A link the user clicks in a document therefore does nothing
  * here; opening it outside the app is a deliberate later choice.
  */
-export function lockDownSession(session: Session): void {
+export function lockDownSession(session: Session, options: { devTools: boolean }): void {
   session.webRequest.onBeforeRequest((details, callback) => {
-    const cancel = !isAllowedRequestUrl(details.url);
+    const cancel = !isAllowedRequestUrl(details.url, options);
     if (cancel) console.warn(`Blocked a request to ${details.url}`);
     callback({ cancel });
   });

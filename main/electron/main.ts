@@ -17,6 +17,8 @@ lockDownAllWebContents();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // DevTools are for development; a packaged build has none.
+  const devTools = !app.isPackaged;
   let window: BrowserWindow | undefined;
   app.on('second-instance', () => {
     if (!window) return;
@@ -28,12 +30,13 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
+      // The locks are on before anything can load.
+      lockDownSession(session.defaultSession, { devTools });
+      serveRenderer(builtRendererDir(__dirname));
       const dataDir = process.env.FIELDBOOK_HOME ? path.resolve(process.env.FIELDBOOK_HOME) : app.getPath('userData');
       const notebookDir = process.env.FIELDBOOK_NOTEBOOK ? path.resolve(process.env.FIELDBOOK_NOTEBOOK) : undefined;
       const services = await createServices({ host: 'electron', dataDir, ...(notebookDir ? { notebookDir } : {}) });
       closeServicesOnQuit(services);
-      lockDownSession(session.defaultSession);
-      serveRenderer(builtRendererDir(__dirname));
 
       window = new BrowserWindow({
         width: 1280,
@@ -48,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
           sandbox: true,
           nodeIntegration: false,
           webSecurity: true,
+          devTools,
           spellcheck: false,
         },
       });
@@ -58,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
         disconnect();
         window = undefined;
       });
-      Menu.setApplicationMenu(buildAppMenu(shown, services));
+      Menu.setApplicationMenu(buildAppMenu(shown, services, { devTools }));
       await shown.loadURL(appEntryUrl);
     })
     .catch((error: unknown) => {

@@ -2,8 +2,11 @@ import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } fro
 import type { AppCommand } from '../../shared/api/contract';
 import type { Services } from '../app/services';
 
-/** The application menu. Export and Merge open the renderer's dialogs, where the selection, passphrase and merge report are. */
-export function buildAppMenu(window: BrowserWindow, services: Services): Menu {
+/**
+ * The application menu. Export and Merge open the renderer's dialogs, where the selection, passphrase and merge report are.
+ * DevTools only when `devTools` (not packaged): in a packaged build they would let anyone at the keyboard script the notebook.
+ */
+export function buildAppMenu(window: BrowserWindow, services: Services, { devTools }: { devTools: boolean }): Menu {
   const command = (name: AppCommand) => () => services.events.emit('app.command', { command: name });
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -37,7 +40,8 @@ export function buildAppMenu(window: BrowserWindow, services: Services): Menu {
         { role: 'zoomIn' },
         { role: 'zoomOut' },
         { role: 'togglefullscreen' },
-        { role: 'toggleDevTools' },
+        // The role's default on Windows and Linux, Ctrl+Shift+I, is Import Folder's.
+        ...(devTools ? [{ role: 'toggleDevTools', accelerator: isMac ? 'Alt+Command+I' : 'F12' } satisfies MenuItemConstructorOptions] : []),
       ],
     },
     { role: 'windowMenu' },

@@ -3,7 +3,7 @@ import { isAllowedRequestUrl, isAppUrl } from '../../../../main/security/url-pol
 
 describe('Electron request policy', () => {
   it.each(['app://fieldbook/index.html', 'app://fieldbook/assets/x.js', 'data:image/png;base64,AAAA', 'blob:app://fieldbook/1234'])('allows the app itself: %s', (url) => {
-    expect(isAllowedRequestUrl(url)).toBe(true);
+    expect(isAllowedRequestUrl(url, { devTools: false })).toBe(true);
   });
 
   it.each([
@@ -17,7 +17,12 @@ describe('Electron request policy', () => {
     'ftp://example.com/x',
     'not a url',
   ])('blocks everything else: %s', (url) => {
-    expect(isAllowedRequestUrl(url)).toBe(false);
+    expect(isAllowedRequestUrl(url, { devTools: true })).toBe(false);
+  });
+
+  it("allows DevTools' own front end only where DevTools are (not packaged)", () => {
+    expect(isAllowedRequestUrl('devtools://devtools/bundled/devtools_app.html', { devTools: true })).toBe(true);
+    expect(isAllowedRequestUrl('devtools://devtools/bundled/devtools_app.html', { devTools: false })).toBe(false);
   });
 
   it('treats only app://fieldbook as the app for navigation and IPC', () => {
