@@ -1,4 +1,4 @@
-import { app, type Session } from 'electron';
+import { app, type Event, type Session } from 'electron';
 import { isAllowedRequestUrl, isAppUrl } from '../security/url-policy';
 
 /**
@@ -21,12 +21,13 @@ export function lockDownSession(session: Session, options: { devTools: boolean }
 export function lockDownAllWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
+    // will-navigate sees only the main frame; will-frame-navigate also sees subframes, should one ever load.
+    const stayInApp = (details: Event<{ url: string }>) => {
+      if (!isAppUrl(details.url)) details.preventDefault();
+    };
+    contents.on('will-navigate', stayInApp);
+    contents.on('will-frame-navigate', stayInApp);
+    contents.on('will-redirect', stayInApp);
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 }
