@@ -12,7 +12,7 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404, headers: securityHeaders });
     const file = await readStaticFile(rendererDir, url.pathname);
     if (file.status !== 200) return new Response(file.message, { status: file.status, headers: securityHeaders });
     return new Response(new Uint8Array(file.body), { status: 200, headers: { 'Content-Type': file.contentType, ...securityHeaders } });
