@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(async () => {
-      // The locks are on before anything can load.
+      // The session's guards and app:// go in place first, before anything can load.
       lockDownSession(session.defaultSession, { devTools });
       serveRenderer(builtRendererDir(__dirname));
       const dataDir = process.env.FIELDBOOK_HOME ? path.resolve(process.env.FIELDBOOK_HOME) : app.getPath('userData');

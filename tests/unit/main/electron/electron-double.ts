@@ -125,10 +125,6 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
       return readyPromise;
     }
 
-    isReady(): boolean {
-      return ready;
-    }
-
     getPath(name: string): string {
       if (name === 'userData') return options.userData;
       throw new Error(`getPath(${name}) is not expected here`);
@@ -271,8 +267,6 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     showErrorBox(title: string, content: string): void {
       errorBoxes.push({ title, content });
     },
-    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-    showSaveDialog: async () => ({ canceled: true }),
   };
 
   return {

@@ -302,6 +302,16 @@ describe('the built Electron main process, starting and quitting', () => {
     expect(app.electron.app.quitCalls).toBe(2);
   });
 
+  it('closes once when quit is asked again while closing', async () => {
+    const app = await start();
+    loadedWindow(app);
+    app.electron.app.quit();
+    app.electron.app.quit();
+    await app.electron.ended;
+    expect(existsSync(path.join(app.notebook, LOCK_FILE))).toBe(false);
+    expect(app.logged.filter((line) => line.includes('could not close'))).toEqual([]);
+  });
+
   // enabled when the services start without a notebook (wt-paths)
   it.skip('opens the window when the last notebook is open in another live Fieldbook', async () => {
     const temp = await makeTempDir('fieldbook-electron-locked-');

@@ -9,7 +9,7 @@ export interface MainRun {
   electron: ElectronDouble;
   /** dist/electron, where the preload must be. */
   bundleDir: string;
-  /** What the app wrote with console.log, info and warn (errors still reach the test's output). */
+  /** What the app wrote to the console (errors also reach the test's output). */
   logged: string[];
 }
 
@@ -48,7 +48,16 @@ export function runMain(options: MainOptions): MainRun {
   const requireSeen = (id: string): unknown => (id === 'electron' ? electron.module : nodeRequire(id));
   const logged: string[] = [];
   const record = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
-  const consoleSeen = { ...console, log: record, info: record, warn: record };
+  const consoleSeen = {
+    ...console,
+    log: record,
+    info: record,
+    warn: record,
+    error: (...args: unknown[]) => {
+      record(...args);
+      console.error(...args);
+    },
+  };
   const module = { exports: {} };
   const main = vm.compileFunction(readFileSync(file, 'utf8'), ['exports', 'require', 'module', '__filename', '__dirname', 'process', 'console'], { filename: file });
   main(module.exports, requireSeen, module, file, path.dirname(file), processSeen, consoleSeen);
