@@ -29,8 +29,8 @@ const electronegativity = createRequire(import.meta.url).resolve('@doyensec/elec
  * globals and may call process.exit). It scans the TypeScript sources: over
  * the esbuild bundle it misses the handlers it looks for (navigation,
  * permissions) and reports them absent. Offline: the Electron release check
- * (GitHub) is excluded and the version given; the translations request it
- * always makes fails within its 1 s timeout and the bundled English is used.
+ * (GitHub) is excluded and the version given, and its translations request
+ * is answered "offline" without leaving the process.
  */
 async function scan(inputs: string[]): Promise<Scan[]> {
   const temp = await makeTempDir('fieldbook-electronegativity-');
@@ -38,6 +38,11 @@ async function scan(inputs: string[]): Promise<Scan[]> {
     const out = path.join(temp.dir, 'scans.json');
     const options = { isRelative: true, electronVersionOverride: '45.5.0', excludeFromScan: ['AvailableSecurityFixesGlobalCheck'] };
     const script = `
+      // Its only network use left is asking for translations on every run, with the bundled English as the fallback:
+      // answer "offline" at once rather than wait for DNS to fail.
+      const got = require('node:module').createRequire(${JSON.stringify(electronegativity)}).resolve('got');
+      const offline = () => Promise.reject(new Error('offline'));
+      require.cache[got] = { id: got, filename: got, loaded: true, exports: Object.assign(offline, { head: offline }) };
       const run = require(${JSON.stringify(electronegativity)});
       // Together, so that the translations request is waited for once.
       Promise.all(${JSON.stringify(inputs)}.map((input) => run({ ...${JSON.stringify(options)}, input }))).then((scans) =>
