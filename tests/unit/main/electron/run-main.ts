@@ -13,7 +13,7 @@ export interface MainRun {
   logged: string[];
 }
 
-export interface MainOptions extends Partial<ElectronDoubleOptions> {
+export interface MainOptions extends Partial<Pick<ElectronDoubleOptions, 'isPackaged' | 'singleInstance'>> {
   /** FIELDBOOK_HOME: the data folder (settings, recent notebooks). */
   home: string;
   /** FIELDBOOK_NOTEBOOK, when the test chooses the notebook. */
@@ -31,7 +31,7 @@ export interface MainOptions extends Partial<ElectronDoubleOptions> {
  */
 export function runMain(options: MainOptions): MainRun {
   const file = builtBundle('main.cjs');
-  const electron = createElectronDouble({ isPackaged: options.isPackaged ?? true, singleInstance: options.singleInstance ?? true, userData: options.userData ?? options.home });
+  const electron = createElectronDouble({ isPackaged: options.isPackaged ?? true, singleInstance: options.singleInstance ?? true, userData: options.home });
   const env: NodeJS.ProcessEnv = { ...process.env, FIELDBOOK_HOME: options.home };
   if (options.notebook) env.FIELDBOOK_NOTEBOOK = options.notebook;
   else delete env.FIELDBOOK_NOTEBOOK;
