@@ -3,11 +3,12 @@
 // distribution, the stand-in by default. The command then checks that the
 // package holds every file the app needs at run time.
 //
-//   node main/build/pack-dir.ts [--electron-dist DIR]   (npm run package:dir)
+//   node main/build/pack-dir.ts [--electron-dist DIR] [--out DIR]   (npm run package:dir: into release/)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { checkElectronDist, installedElectronVersion } from './electron-dist.ts';
 import { makeElectronStandIn } from './electron-stand-in.ts';
 import { checkRuntimeFiles } from './package-contents.ts';
@@ -58,19 +59,28 @@ export async function packDir(options: PackOptions): Promise<PackedApp> {
   return { appDir, resourcesDir: path.join(appDir, 'resources'), executable: path.join(appDir, 'fieldbook') };
 }
 
+/** The command line's options, or undefined when it is wrong. */
+function options(): { electronDist?: string; out?: string } | undefined {
+  try {
+    const { values } = parseArgs({ options: { 'electron-dist': { type: 'string' }, out: { type: 'string' } } });
+    return { ...(values['electron-dist'] ? { electronDist: values['electron-dist'] } : {}), ...(values.out ? { out: values.out } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
 if (import.meta.main) {
-  const args = process.argv.slice(2);
-  const at = args.indexOf('--electron-dist');
-  const electronDist = at === -1 ? undefined : args[at + 1];
-  if ((at !== -1 && !electronDist) || args.length !== (at === -1 ? 0 : 2)) {
-    console.error('usage: node main/build/pack-dir.ts [--electron-dist DIR]');
+  const chosen = options();
+  if (!chosen) {
+    console.error('usage: node main/build/pack-dir.ts [--electron-dist DIR] [--out DIR (default release)]');
     process.exit(2);
   }
+  const { electronDist, out } = chosen;
   const projectDir = process.cwd();
   try {
-    const packed = await packDir({ projectDir, outDir: path.join(projectDir, 'release'), ...(electronDist ? { electronDist: path.resolve(electronDist) } : {}) });
+    const packed = await packDir({ projectDir, outDir: path.resolve(out ?? 'release'), ...(electronDist ? { electronDist: path.resolve(electronDist) } : {}) });
     checkRuntimeFiles(packed.resourcesDir);
-    console.log(`Packed ${path.relative(projectDir, packed.appDir)}; every runtime file is in place.`);
+    console.log(`Packed ${packed.appDir}; every runtime file is in place.`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
