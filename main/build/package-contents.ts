@@ -10,7 +10,7 @@ import { extractFile, listPackage } from '@electron/asar';
 import { workerEntry } from '../workers/worker-entry.ts';
 
 /** The worker bundles main/build/bundle.ts writes to dist/workers. */
-export const WORKER_BUNDLES = ['extract-worker.mjs', 'search-build-worker.mjs'] as const;
+const WORKER_BUNDLES = ['extract-worker.mjs', 'search-build-worker.mjs'] as const;
 
 interface PackageManifest {
   main?: string;
@@ -53,12 +53,6 @@ function diskView(resourcesDir: string): FileView {
     hasUnder: (dir) => existsSync(full(dir)) && readdirSync(full(dir)).length > 0,
     read: (file) => readFileSync(full(file), 'utf8'),
   };
-}
-
-/** Where the packaged main bundle sits, as its own import.meta.url says (see bundle.ts): what it starts its workers from. */
-export function mainBundleUrl(resourcesDir: string): string {
-  const manifest = JSON.parse(extractFile(path.join(resourcesDir, 'app.asar'), 'package.json').toString('utf8')) as PackageManifest;
-  return pathToFileURL(path.join(resourcesDir, 'app.asar', manifest.main ?? 'index.js')).href;
 }
 
 /**
@@ -129,11 +123,12 @@ export function missingRuntimeFiles(resourcesDir: string): string[] {
     if (!present) missing.push(`${view.prefix}${file} (${why})`);
     return present;
   };
-  const dependencies = Object.keys((JSON.parse(archive.read('package.json')) as PackageManifest).dependencies ?? {});
+  const manifest = JSON.parse(archive.read('package.json')) as PackageManifest;
+  const dependencies = Object.keys(manifest.dependencies ?? {});
 
-  const mainUrl = mainBundleUrl(resourcesDir);
-  const inArchive = (file: string) => path.relative(path.join(resourcesDir, 'app.asar'), file).split(path.sep).join('/');
-  const main = inArchive(fileURLToPath(mainUrl));
+  const main = path.posix.normalize(manifest.main ?? 'index.js');
+  // The packaged main bundle's import.meta.url (bundle.ts derives it from __filename): what it starts the workers from.
+  const mainUrl = pathToFileURL(path.join(resourcesDir, 'app.asar', ...main.split('/'))).href;
   if (need(archive, main, 'the main bundle, named by package.json')) checkImports(archive, main, dependencies, missing);
   // main/electron/main.ts: the preload beside the main bundle, the UI in ../renderer (main/app/paths.ts).
   const mainDir = path.posix.dirname(main);
