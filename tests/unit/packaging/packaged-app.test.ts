@@ -4,7 +4,7 @@
 // the packaged main bundle starts them. Needs `npm run build` first (npm test
 // builds before the unit tests).
 import { cp, mkdir, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { extractAll, extractFile } from '@electron/asar';
@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import { packDir, type PackedApp } from '../../../main/build/pack-dir';
 import { archiveFiles, missingRuntimeFiles } from '../../../main/build/package-contents';
 import { ImportService } from '../../../main/import/import-service';
+import { pdfjsAssetOptions } from '../../../main/import/pdf/pdfjs';
 import { ExtractionPool } from '../../../main/import/worker/extraction-pool';
 import { TextCache } from '../../../main/records/text-cache';
 import { openNotebookSearch } from '../../../main/search/notebook-search';
@@ -117,7 +118,8 @@ describe('the packaged workers, started as the packaged main bundle starts them'
       await writeFile(path.join(files, 'mill.md'), '# Mill notes\n\nThe **waterwheel** at the old mill turns again since the canal was cleared.\n');
 
       const notebook = await openTestNotebook(path.join(temp.dir, 'notebook'));
-      const pool = new ExtractionPool(2, workerEntry(mainUrl, './extract-worker.ts', 'extract-worker.mjs'));
+      const extractWorker = workerEntry(mainUrl, './extract-worker.ts', 'extract-worker.mjs');
+      const pool = new ExtractionPool(2, extractWorker);
       const builder = new SegmentBuilder(workerEntry(mainUrl, './worker/build-worker.ts', 'search-build-worker.mjs'));
       const search = openNotebookSearch({ store: notebook.store, records: notebook.records, texts: new TextCache(notebook.store.blobs) }, builder);
       notebook.events.subscribe((event, payload) => {
@@ -135,6 +137,12 @@ describe('the packaged workers, started as the packaged main bundle starts them'
         // Both workers' failures at once, each naming the module it could not load.
         expect([...failedImports, ...builtSegment]).toEqual([]);
         expect(summary.imported).toBe(3);
+        // pdf.js in the extraction worker finds its CMaps and standard fonts from the worker's own file, and only warns when they are missing.
+        const assets = pdfjsAssetOptions(extractWorker.url.href);
+        expect(assets.cMapUrl.startsWith(path.join(resources, 'app.asar.unpacked', 'node_modules', 'pdfjs-dist'))).toBe(true);
+        // The standard font pdf.js reads for this test's Helvetica, and a CMap of a Japanese CID font.
+        expect(existsSync(path.join(assets.standardFontDataUrl, 'LiberationSans-Regular.ttf'))).toBe(true);
+        expect(existsSync(path.join(assets.cMapUrl, 'Adobe-Japan1-UCS2.bcmap'))).toBe(true);
 
         await search.indexer.flush();
         const find = async (word: string) => (await search.service.search(SearchArgs.parse({ query: word }))).groups.map((group) => group.title);
