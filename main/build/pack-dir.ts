@@ -45,13 +45,13 @@ function runElectronBuilder(projectDir: string, args: string[]): Promise<void> {
 
 export async function packDir(options: PackOptions): Promise<PackedApp> {
   const { projectDir, outDir } = options;
-  if (!existsSync(path.join(projectDir, 'dist', 'electron', 'main.cjs'))) throw new Error(`${path.join(projectDir, 'dist')} holds no built app: run \`npm run build\` first.`);
   let electronDist = options.electronDist;
   if (!electronDist) {
     electronDist = path.join(outDir, 'electron-stand-in');
     await makeElectronStandIn(electronDist, installedElectronVersion());
   }
   checkElectronDist(electronDist);
+  if (!existsSync(path.join(projectDir, 'dist', 'electron', 'main.cjs'))) throw new Error(`${path.join(projectDir, 'dist')} holds no built app: run \`npm run build\` first.`);
   // electronDist is the one thing electron-builder would download; `--dir` needs none of its other tools.
   await runElectronBuilder(projectDir, ['--linux', '--x64', '--dir', '--config', 'electron-builder.yml', `-c.electronDist=${electronDist}`, `-c.directories.output=${outDir}`]);
   const appDir = path.join(outDir, 'linux-unpacked');

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { flipFuses, FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkElectronDist, ELECTRON_LINUX_FILES, FUSE_SENTINEL, installedElectronVersion } from '../../../main/build/electron-dist';
+import { packDir } from '../../../main/build/pack-dir';
 import { makeElectronStandIn } from '../../../main/build/electron-stand-in';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -55,6 +57,13 @@ describe('a distribution electron-builder cannot use', () => {
     await rm(path.join(dist, 'libffmpeg.so'));
     await rm(path.join(dist, 'locales', 'en-US.pak'));
     expect(() => checkElectronDist(dist)).toThrow(/lacks libffmpeg\.so, locales\/en-US\.pak\./);
+  });
+
+  it('stops packing before electron-builder copies it', async () => {
+    await rm(path.join(dist, 'icudtl.dat'));
+    const outDir = path.join(temp.dir, 'out');
+    await expect(packDir({ projectDir: path.resolve(import.meta.dirname, '..', '..', '..'), outDir, electronDist: dist })).rejects.toThrow(/lacks icudtl\.dat\./);
+    expect(existsSync(outDir)).toBe(false);
   });
 
   it('is refused when its executable has no fuse wire', async () => {
