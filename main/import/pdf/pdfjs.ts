@@ -27,9 +27,11 @@ export interface PdfjsAssetOptions {
  * Where pdf.js finds the Adobe CMaps (needed to map CID fonts' codes to text)
  * and the standard font data. In Node pdf.js reads these with fs, so they are
  * plain directory paths, and pdf.js insists on the trailing separator.
+ * pdfjs-dist is found from `fromUrl`, by default this module's bundle (in a
+ * package, the extraction worker, which reads them from app.asar.unpacked).
  */
-export function pdfjsAssetOptions(): PdfjsAssetOptions {
-  const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+export function pdfjsAssetOptions(fromUrl: string = import.meta.url): PdfjsAssetOptions {
+  const root = path.dirname(createRequire(fromUrl).resolve('pdfjs-dist/package.json'));
   return {
     cMapUrl: path.join(root, 'cmaps') + path.sep,
     cMapPacked: true,

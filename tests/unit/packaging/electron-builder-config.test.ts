@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const require = createRequire(import.meta.url);
 
-// Packaging cannot run here (electron-builder downloads its tools), so its configuration is checked against electron-builder's own schema.
+// The configuration against electron-builder's own schema, and what only the real targets read (`npm run dist`, which needs the network): packaged-app.test.ts packs and checks the `--dir` package offline.
 const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object;
 const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as {
   files: string[];
@@ -17,7 +17,13 @@ const config = parse(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8
   mac: { icon: string };
   win: { icon: string };
 };
-const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { main: string; devDependencies: Record<string, string>; dependencies?: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  homepage?: string;
+  author?: string | { name?: string; email?: string };
+  devDependencies: Record<string, string>;
+  dependencies?: Record<string, string>;
+};
 
 describe('electron-builder.yml', () => {
   it("is valid against electron-builder's configuration schema", () => {
@@ -49,8 +55,15 @@ describe('electron-builder.yml', () => {
     expect(packageJson.devDependencies.electron).toBeDefined();
   });
 
-  it('unpacks the extraction worker from the asar archive (worker threads cannot load from it)', () => {
+  it('unpacks the workers and the runtime dependencies they import from the asar archive (worker threads cannot load from it)', () => {
     expect(config.files).toContain('dist/workers/**');
-    expect((config as { asarUnpack?: string[] }).asarUnpack).toContain('dist/workers/**');
+    expect((config as { asarUnpack?: string[] }).asarUnpack).toEqual(['dist/workers/**', 'node_modules/**']);
+  });
+
+  it("gives the deb target the homepage and maintainer's address it refuses to build without", () => {
+    expect(packageJson.homepage).toMatch(/^https:\/\//);
+    const maintainer = (config as { linux: { maintainer?: string } }).linux.maintainer;
+    const email = typeof packageJson.author === 'object' ? packageJson.author.email : undefined;
+    expect(maintainer ?? email).toMatch(/@/);
   });
 });
