@@ -58,12 +58,13 @@ test('opens other folders only through the host, and refuses a folder named by t
 test.describe('when the notebook at start is open in a Fieldbook on another computer', () => {
   test.use({ notebookLockedElsewhere: true });
 
-  test('opens to the notebook chooser with the reason, then works in another notebook', async ({ app }) => {
+  test('opens to the notebook chooser with the reason, then works in another notebook', async ({ app }, testInfo) => {
     const { page } = app;
     await expect(page.getByRole('heading', { level: 1, name: 'Choose a notebook' })).toBeVisible();
     const reason = page.getByRole('alert');
     await expect(reason).toContainText(app.notebookDir);
     await expect(reason).toContainText(`open in another Fieldbook (pid ${foreignLock.pid} on ${foreignLock.hostname})`);
+    await page.screenshot({ path: testInfo.outputPath('locked-start-chooser.png') });
 
     await page.getByLabel('Name of the new notebook').fill('Baghdad, November');
     await page.getByRole('button', { name: 'Create' }).click();

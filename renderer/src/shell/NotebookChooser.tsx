@@ -54,6 +54,7 @@ export function NotebookChooser({ api, canChooseFolder, currentPath, onOpened }:
     <>
       <section className="dialog-section" aria-labelledby={recentId}>
         <h3 id={recentId}>Recent notebooks</h3>
+        {recent.length === 0 && <p className="hint">None yet.</p>}
         <ul className="recent-list">
           {recent.map((entry) => (
             <li key={entry.id}>
