@@ -14,10 +14,11 @@ const MAX_TRIES = 1000;
  * The folder name for a notebook called `name`. The notebook keeps its name
  * as typed (Arabic, slashes, anything); only the folder is tamed: no
  * separators (so it cannot climb out of its parent), no leading dot (hidden)
- * or trailing dot or space (Windows drops them), no device names.
+ * or dash (read as an option by command-line tools), no trailing dot or space
+ * (Windows drops them), no device names.
  */
 export function folderNameFor(name: string): string {
-  let folder = name.normalize('NFC').replace(UNSAFE, '-').replace(/\s+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '');
+  let folder = name.normalize('NFC').replace(UNSAFE, '-').replace(/\s+/g, ' ').replace(/^[\s.-]+|[\s.]+$/g, '');
   while (Buffer.byteLength(folder) > MAX_NAME_BYTES) folder = [...folder].slice(0, -1).join('');
   folder = folder.replace(/[\s.]+$/, '');
   if (!/[\p{L}\p{N}]/u.test(folder)) throw new ApiError('BAD_REQUEST', `“${name.slice(0, 80)}” cannot name a notebook's folder: use some letters or digits.`);
