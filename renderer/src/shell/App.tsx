@@ -42,6 +42,7 @@ interface Loaded {
 /** The app with no notebook open: the chooser, with the reason. */
 interface Unopened {
   info: AppInfo;
+  settings: Settings;
   problem: NotebookProblem;
 }
 
@@ -105,7 +106,7 @@ export function App({ api }: { api: FieldbookApi }) {
       const [info, state, settings] = await Promise.all([api.call('app.info', {}), api.call('notebook.current', {}), api.call('settings.get', {})]);
       if (!state.open) {
         setLoaded(undefined);
-        setUnopened({ info, problem: state.problem });
+        setUnopened({ info, settings, problem: state.problem });
         setError(undefined);
         return;
       }
@@ -133,7 +134,8 @@ export function App({ api }: { api: FieldbookApi }) {
     return () => unsubscribe.forEach((stop) => stop());
   }, [api, load, focusSearch, showSection]);
 
-  useEffect(() => applyTheme(loaded?.settings.theme ?? 'system'), [loaded?.settings.theme]);
+  const theme = (loaded ?? unopened)?.settings.theme ?? 'system';
+  useEffect(() => applyTheme(theme), [theme]);
   useGlobalShortcuts({ focusSearch, showSection });
 
   const updateSettings = useCallback(
