@@ -51,6 +51,7 @@ export interface OpenNotebook {
   readonly search: NotebookSearch;
 }
 
+/** Paths come from main only (its menus and dialogs, the command line); the page can name only a batch it uploaded. */
 export type ImportSource = ({ paths: string[] } | { batch: string }) & { passwords?: Record<string, string> };
 
 /**
