@@ -70,7 +70,7 @@ export interface Services {
   /** The open notebook; NO_NOTEBOOK when none is open. */
   current(): OpenNotebook;
   recent(): RecentNotebookEntry[];
-  /** Open a recent notebook by the id recent() gave it. */
+  /** Open a recent notebook, or the one that could not be opened at start, by the id recent() or state() gave it. */
   openRecent(id: string): Promise<NotebookInfo>;
   /** A new notebook in the data folder's notebooks/, in a folder named after it (made unique). */
   createNotebook(name: string): Promise<NotebookInfo>;
@@ -132,8 +132,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   } catch (error) {
     // Locked by another Fieldbook (perhaps on another machine, through a synced drive), damaged or newer: the app still starts, on the notebook chooser, with the reason.
     if (!(error instanceof ApiError)) console.error('Could not open the notebook at start', error);
+    const failed = path.resolve(chosen ?? defaultNotebookDir(options.dataDir));
     problem = {
-      path: path.resolve(chosen ?? defaultNotebookDir(options.dataDir)),
+      path: failed,
+      id: notebookHandle(failed),
       code: error instanceof ApiError ? error.code : 'INTERNAL',
       message: error instanceof Error ? error.message : String(error),
     };
@@ -233,9 +235,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     current: open,
     recent: () => recent.list().map((entry) => ({ ...entry, id: notebookHandle(entry.path) })),
     async openRecent(id) {
-      const entry = recent.list().find((candidate) => notebookHandle(candidate.path) === id);
-      if (!entry) throw new ApiError('NOT_FOUND', 'That notebook is not among the recent ones any more.');
-      return openNotebook(entry.path);
+      // The notebook that failed at start may be in no list (a fresh data folder, `serve --notebook DIR`), yet trying it again must work once its lock is gone.
+      const known = [...recent.list().map((entry) => entry.path), ...(problem?.path ? [problem.path] : [])];
+      const dir = known.find((candidate) => notebookHandle(candidate) === id);
+      if (!dir) throw new ApiError('NOT_FOUND', 'That notebook is not among the recent ones any more.');
+      return openNotebook(dir);
     },
     async createNotebook(name) {
       const dir = await claimNotebookFolder(notebooksDir(options.dataDir), name);

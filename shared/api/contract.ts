@@ -78,6 +78,7 @@ export const methods = {
    * go where main puts them, and any other folder is chosen in main's own dialog.
    */
   'notebook.recent': { args: noArgs, result: z.array(RecentNotebookEntry) },
+  /** A recent notebook, or the one that could not be opened at start, by the id main gave it. */
   'notebook.open': { args: z.object({ id: NotebookHandle }).strict(), result: NotebookInfo },
   /** A new notebook in the user's data folder (notebooks/), in a folder named after it. */
   'notebook.create': { args: z.object({ name: NotebookName }).strict(), result: NotebookInfo },

@@ -28,8 +28,8 @@ export const NotebookHandle = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a 
 export const RecentNotebookEntry = RecentNotebook.extend({ id: NotebookHandle });
 export type RecentNotebookEntry = z.infer<typeof RecentNotebookEntry>;
 
-/** Why no notebook is open: the one Fieldbook tried at start (locked elsewhere, damaged, newer) and what went wrong. */
-export const NotebookProblem = z.object({ path: z.string().optional(), code: ApiErrorCode, message: z.string() });
+/** Why no notebook is open: the one Fieldbook tried at start (locked elsewhere, damaged, newer), what went wrong, and its id to try it again (notebook.open). */
+export const NotebookProblem = z.object({ path: z.string().optional(), id: NotebookHandle.optional(), code: ApiErrorCode, message: z.string() });
 export type NotebookProblem = z.infer<typeof NotebookProblem>;
 
 /** The app can run with no notebook open, when the one it would open cannot be: the UI then shows the notebook chooser with the reason. */

@@ -65,6 +65,8 @@ test.describe('when the notebook at start is open in a Fieldbook on another comp
     await expect(reason).toContainText(app.notebookDir);
     await expect(reason).toContainText(`open in another Fieldbook (pid ${foreignLock.pid} on ${foreignLock.hostname})`);
     await page.screenshot({ path: testInfo.outputPath('locked-start-chooser.png') });
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'open in another Fieldbook' })).toBeVisible();
 
     await page.getByLabel('Name of the new notebook').fill('Baghdad, November');
     await page.getByRole('button', { name: 'Create' }).click();

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../../shared/api/contract';
@@ -139,7 +139,7 @@ describe('services when the notebook at start cannot be opened', () => {
   }
 
   async function expectChooser(started: Services, dir: string, code: string, message: RegExp) {
-    expect(started.state()).toEqual({ open: false, problem: { path: dir, code, message: expect.stringMatching(message) } });
+    expect(started.state()).toEqual({ open: false, problem: { path: dir, id: expect.any(String), code, message: expect.stringMatching(message) } });
     expect(() => started.current()).toThrow(expect.objectContaining({ code: 'NO_NOTEBOOK' }));
     const dispatch = createDispatcher(createHandlers(started), () => undefined);
     expect(await dispatch('notebook.current', {})).toMatchObject({ ok: true, result: { open: false, problem: { code } } });
@@ -175,6 +175,15 @@ describe('services when the notebook at start cannot be opened', () => {
     services = await createServices({ host: 'browser', dataDir });
     await expectChooser(services, dir, 'NOTEBOOK_LOCKED', /open in another Fieldbook \(pid 4242 on laptop-in-basra\)/);
     expect(await readFile(path.join(dir, LOCK_FILE), 'utf8')).toBe(lock);
+
+    // Trying again while the other computer holds it changes nothing; once it lets go, the same id opens it.
+    const state = services.state();
+    const id = state.open ? undefined : state.problem.id;
+    expect(id).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    await expect(services.openRecent(id!)).rejects.toMatchObject({ code: 'NOTEBOOK_LOCKED' });
+    await rm(path.join(dir, LOCK_FILE));
+    expect(await services.openRecent(id!)).toMatchObject({ path: dir });
+    expect(services.state()).toMatchObject({ open: true, notebook: { path: dir } });
   });
 
   it('starts with no notebook when the one asked for is from a newer Fieldbook, and changes nothing in it', async () => {
