@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/api/errors';
 import type { LibraryCollection, LibraryItem } from '../../shared/model/library';
 import type { RecordOf } from '../../shared/model/records';
 import { actorNetwork } from '../actors/actor-network';
@@ -19,14 +20,28 @@ import { readDocumentBlob, readDocumentContent } from '../content/document-conte
 import { defaultImportLimits } from '../import/extracted-document';
 import { createUploader, type Handlers, type Upload } from './dispatcher';
 
-export function createHandlers(services: Services): Handlers {
+/** What a host can do for the page that the services cannot: paths come only from here, never from the page. */
+export interface HostCapabilities {
+  /** Ask the person for a folder in the host's own dialog; undefined when they cancel. Absent where there is no such dialog (the browser host). */
+  chooseFolder?: (purpose: 'open' | 'create') => Promise<string | undefined>;
+}
+
+export function createHandlers(services: Services, host: HostCapabilities = {}): Handlers {
   const records = () => services.current().records;
   return {
-    'app.info': () => services.info,
-    'notebook.current': () => services.notebook(),
+    'app.info': () => ({ ...services.info, canChooseFolder: host.chooseFolder !== undefined }),
+    'notebook.current': () => services.state(),
     'notebook.recent': () => services.recent(),
-    'notebook.open': ({ path }) => services.openNotebook(path),
-    'notebook.create': ({ path, name }) => services.openNotebook(path, { create: true, ...(name ? { name } : {}) }),
+    'notebook.open': ({ id }) => services.openRecent(id),
+    'notebook.create': ({ name }) => services.createNotebook(name),
+    'notebook.chooseFolder': async ({ create }) => {
+      if (!host.chooseFolder) {
+        throw new ApiError('UNAVAILABLE', 'This window cannot show a folder chooser. To work in a notebook in another folder, start Fieldbook on it: fieldbook serve --notebook DIR');
+      }
+      const dir = await host.chooseFolder(create ? 'create' : 'open');
+      if (dir === undefined) return null;
+      return services.openNotebook(dir, { create });
+    },
     'notebook.rename': ({ name }) => services.renameNotebook(name),
     'notebook.problems': () => services.current().store.problems(),
     'library.counts': async () => {
@@ -84,7 +99,8 @@ export function createHandlers(services: Services): Handlers {
     'tags.update': ({ id, patch }) => records().update('tags', id, patch),
     'tags.delete': ({ id }) => records().delete('tags', id),
 
-    'import.start': (source) => services.startImport(source),
+    'import.start': ({ batch, passwords }) => services.startImport({ batch, ...(passwords ? { passwords } : {}) }),
+    'import.retry': ({ retryId, password }) => services.retryImport(retryId, password),
     'settings.get': () => services.settings.get(),
     'settings.update': (patch) => services.settings.update(patch),
     'tasks.list': () => services.tasks.list(),

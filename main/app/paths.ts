@@ -19,9 +19,14 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
+/** Where notebooks made in the app (not in a folder the person chose) live. */
+export function notebooksDir(dataDir: string): string {
+  return path.join(dataDir, 'notebooks');
+}
+
 /** The notebook opened on first run, before the user has made or chosen one. */
 export function defaultNotebookDir(dataDir: string): string {
-  return path.join(dataDir, 'notebooks', 'My notebook');
+  return path.join(notebooksDir(dataDir), 'My notebook');
 }
 
 /** Built files sit beside each other under dist/: electron/, cli/, renderer/. */

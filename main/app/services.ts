@@ -1,7 +1,11 @@
-import type { EventPayload } from '../../shared/api/contract';
-import type { AppInfo, HostKind } from '../../shared/model/app';
-import type { NotebookInfo, RecentNotebook } from '../../shared/model/notebook';
+import { createHash, randomUUID } from 'node:crypto';
+import { rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { EventPayload } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { AppIdentity, HostKind } from '../../shared/model/app';
+import type { ImportFileResult, ImportSummary } from '../../shared/model/import';
+import type { NotebookInfo, NotebookProblem, NotebookState, RecentNotebookEntry } from '../../shared/model/notebook';
 import { ActorMerger } from '../actors/actor-merge';
 import { EventRecords } from '../event-records/event-records';
 import { EventTypes } from '../event-records/event-types';
@@ -9,6 +13,7 @@ import { EventBus } from '../events/event-bus';
 import { filesDone, ImportService, importStep } from '../import/import-service';
 import { UploadStore } from '../import/upload-store';
 import { ExtractionPool } from '../import/worker/extraction-pool';
+import { claimNotebookFolder } from '../notebook/new-notebook-folder';
 import { NotebookStore } from '../notebook/notebook-store';
 import { NoteService } from '../notes/note-service';
 import { RecentNotebooks } from '../notebook/recent-notebooks';
@@ -21,7 +26,7 @@ import { TextCache } from '../records/text-cache';
 import { currentAuthor } from '../settings/author';
 import { SettingsStore } from '../settings/settings-store';
 import { TaskRunner } from '../tasks/task-runner';
-import { defaultNotebookDir } from './paths';
+import { defaultNotebookDir, notebooksDir } from './paths';
 import { appVersion } from './version';
 
 export interface ServicesOptions {
@@ -46,6 +51,7 @@ export interface OpenNotebook {
   readonly search: NotebookSearch;
 }
 
+/** Paths come from main only (its menus and dialogs, the command line); the page can name only a batch it uploaded. */
 export type ImportSource = ({ paths: string[] } | { batch: string }) & { passwords?: Record<string, string> };
 
 /**
@@ -53,18 +59,39 @@ export type ImportSource = ({ paths: string[] } | { batch: string }) & { passwor
  * Hosts only translate their transport into calls on these.
  */
 export interface Services {
-  readonly info: AppInfo;
+  readonly info: AppIdentity;
   readonly events: EventBus;
   readonly settings: SettingsStore;
   readonly tasks: TaskRunner;
+  /** The open notebook, or why none is. */
+  state(): NotebookState;
+  /** The open notebook's description; NO_NOTEBOOK when none is open. */
   notebook(): NotebookInfo;
+  /** The open notebook; NO_NOTEBOOK when none is open. */
   current(): OpenNotebook;
-  recent(): RecentNotebook[];
+  recent(): RecentNotebookEntry[];
+  /** Open a recent notebook, or the one that could not be opened at start, by the id recent() or state() gave it. */
+  openRecent(id: string): Promise<NotebookInfo>;
+  /** A new notebook in the data folder's notebooks/, in a folder named after it (made unique). */
+  createNotebook(name: string): Promise<NotebookInfo>;
+  /** Open a folder main chose (its dialog, its command line); never one the page named. */
   openNotebook(dir: string, options?: { create?: boolean; name?: string }): Promise<NotebookInfo>;
   renameNotebook(name: string): Promise<NotebookInfo>;
   /** Start importing in the background; progress is a task, the summary arrives as import.finished. */
   startImport(source: ImportSource): { taskId: string };
+  /** Import again, with a password, a file imported by path whose result carried `retryId`. */
+  retryImport(retryId: string, password: string): { taskId: string };
   close(): Promise<void>;
+}
+
+/** Recent notebooks are named to the page by a digest of their path: stable, and useless for naming any other folder. */
+function notebookHandle(dir: string): string {
+  return createHash('sha256').update(dir).digest('base64url').slice(0, 24);
+}
+
+/** Failures a password may fix, for which a file imported by path gets a retry id. */
+function needsPassword(result: ImportFileResult): boolean {
+  return result.status === 'failed' && (result.code === 'PASSWORD_REQUIRED' || result.code === 'PASSWORD_INCORRECT');
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -96,19 +123,38 @@ export async function createServices(options: ServicesOptions): Promise<Services
     };
   };
 
-  let current = await openInitial();
+  // Undefined while no notebook is open: the one at start could not be (`problem` says why) and none was chosen since.
+  let current: OpenNotebook | undefined;
+  let problem: NotebookProblem | undefined;
+  const chosen = options.notebookDir ?? (await recent.last());
+  try {
+    current = await openInitial(chosen);
+  } catch (error) {
+    // Locked by another Fieldbook (perhaps on another machine, through a synced drive), damaged or newer: the app still starts, on the notebook chooser, with the reason.
+    if (!(error instanceof ApiError)) console.error('Could not open the notebook at start', error);
+    const failed = path.resolve(chosen ?? defaultNotebookDir(options.dataDir));
+    problem = {
+      path: failed,
+      id: notebookHandle(failed),
+      code: error instanceof ApiError ? error.code : 'INTERNAL',
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  const open = (): OpenNotebook => {
+    if (current) return current;
+    throw new ApiError('NO_NOTEBOOK', 'No notebook is open: open or create one first.');
+  };
   // Every change (an edit, each imported document) reaches the open notebook's index.
   events.subscribe((event, payload) => {
     if (event === 'records.changed') {
       const { type, ids } = payload as EventPayload<'records.changed'>;
-      current.search.indexer.notify(type, ids);
+      current?.search.indexer.notify(type, ids);
     }
   });
 
-  async function openInitial(): Promise<OpenNotebook> {
-    const chosen = options.notebookDir ?? (await recent.last());
-    if (chosen) {
-      const opened = attach(await NotebookStore.open(chosen, { create: true }));
+  async function openInitial(dir: string | undefined): Promise<OpenNotebook> {
+    if (dir) {
+      const opened = attach(await NotebookStore.open(dir, { create: true }));
       await recent.remember(opened.store.info);
       return opened;
     }
@@ -119,62 +165,110 @@ export async function createServices(options: ServicesOptions): Promise<Services
     return opened;
   }
 
+  async function openNotebook(dir: string, openOptions?: { create?: boolean; name?: string }): Promise<NotebookInfo> {
+    // Open (and lock) the new notebook before letting go of the old one, so a failure leaves the user where they were.
+    const next = attach(await NotebookStore.open(dir, openOptions));
+    const previous = current;
+    current = next;
+    problem = undefined;
+    if (previous) {
+      await previous.search.indexer.close();
+      await previous.store.close();
+    }
+    await recent.remember(next.store.info);
+    events.emit('notebook.changed', next.store.info);
+    return next.store.info;
+  }
+
+  // Files imported by path (menus, not the page) that a password may open, by the retry id their result carried; kept for this session.
+  const retryPaths = new Map<string, string>();
+  const retryIds = new Map<string, string>();
+  const withRetryIds = (summary: ImportSummary): ImportSummary => ({
+    ...summary,
+    results: summary.results.map((result) => {
+      if (!needsPassword(result)) return result;
+      let retryId = retryIds.get(result.path);
+      if (!retryId) {
+        retryId = randomUUID();
+        retryIds.set(result.path, retryId);
+        retryPaths.set(retryId, result.path);
+      }
+      return { ...result, retryId };
+    }),
+  });
+
+  function startImport(source: ImportSource): { taskId: string } {
+    const notebook = open();
+    const batchDir = 'batch' in source ? notebook.uploads.batchDir(source.batch) : undefined;
+    const paths = 'paths' in source ? source.paths : [batchDir as string];
+    const task = tasks.start('import', 'Importing', ({ signal, progress }) =>
+      notebook.imports.importPaths(paths, {
+        signal,
+        onProgress: (step) => progress(filesDone(step), step.total, importStep(step)),
+        passwordFor: (file) => source.passwords?.[batchDir ? path.relative(batchDir, file).split(path.sep).join('/') : file],
+      }),
+    );
+    task.result
+      .then(
+        (summary) => {
+          // Uploaded files are shown by the names the user chose, not by where they were kept.
+          const shown = (file: string) => (batchDir ? path.relative(batchDir, file) : file);
+          const results = summary.results.map((result) => ({ ...result, path: shown(result.path) }));
+          const finished = { ...summary, results, notReached: summary.notReached.map(shown) };
+          events.emit('import.finished', { taskId: task.taskId, summary: batchDir ? finished : withRetryIds(finished) });
+        },
+        (error: unknown) => console.error('Import failed', error),
+      )
+      .finally(() => {
+        if ('batch' in source) void notebook.uploads.discard(source.batch);
+      });
+    return { taskId: task.taskId };
+  }
+
   return {
     info: { name: 'Fieldbook', version: appVersion, host: options.host, platform: process.platform },
     events,
     settings,
     tasks,
-    notebook: () => current.store.info,
-    current: () => current,
-    recent: () => recent.list(),
-    async openNotebook(dir, openOptions) {
-      // Open (and lock) the new notebook before letting go of the old one, so a failure leaves the user where they were.
-      const next = attach(await NotebookStore.open(dir, openOptions));
-      const previous = current;
-      current = next;
-      await previous.search.indexer.close();
-      await previous.store.close();
-      await recent.remember(next.store.info);
-      events.emit('notebook.changed', next.store.info);
-      return next.store.info;
+    state: () => (current ? { open: true, notebook: current.store.info } : { open: false, problem: problem ?? { code: 'NO_NOTEBOOK', message: 'No notebook is open.' } }),
+    notebook: () => open().store.info,
+    current: open,
+    recent: () => recent.list().map((entry) => ({ ...entry, id: notebookHandle(entry.path) })),
+    async openRecent(id) {
+      // The notebook that failed at start may be in no list (a fresh data folder, `serve --notebook DIR`), yet trying it again must work once its lock is gone.
+      const known = [...recent.list().map((entry) => entry.path), ...(problem?.path ? [problem.path] : [])];
+      const dir = known.find((candidate) => notebookHandle(candidate) === id);
+      if (!dir) throw new ApiError('NOT_FOUND', 'That notebook is not among the recent ones any more.');
+      return openNotebook(dir);
     },
+    async createNotebook(name) {
+      const dir = await claimNotebookFolder(notebooksDir(options.dataDir), name);
+      try {
+        return await openNotebook(dir, { create: true, name });
+      } catch (error) {
+        // Only the empty folder just made is removed; rmdir refuses anything else.
+        await rmdir(dir).catch(() => undefined);
+        throw error;
+      }
+    },
+    openNotebook,
     async renameNotebook(name) {
-      const renamed = await current.store.rename(name);
+      const renamed = await open().store.rename(name);
       await recent.remember(renamed);
       events.emit('notebook.changed', renamed);
       return renamed;
     },
-    startImport(source) {
-      const open = current;
-      const batchDir = 'batch' in source ? open.uploads.batchDir(source.batch) : undefined;
-      const paths = 'paths' in source ? source.paths : [batchDir as string];
-      const task = tasks.start('import', 'Importing', ({ signal, progress }) =>
-        open.imports.importPaths(paths, {
-          signal,
-          onProgress: (step) => progress(filesDone(step), step.total, importStep(step)),
-          passwordFor: (file) => source.passwords?.[batchDir ? path.relative(batchDir, file).split(path.sep).join('/') : file],
-        }),
-      );
-      task.result
-        .then(
-          (summary) => {
-            // Uploaded files are shown by the names the user chose, not by where they were kept.
-            const shown = (file: string) => (batchDir ? path.relative(batchDir, file) : file);
-            const results = summary.results.map((result) => ({ ...result, path: shown(result.path) }));
-            events.emit('import.finished', { taskId: task.taskId, summary: { ...summary, results, notReached: summary.notReached.map(shown) } });
-          },
-          (error: unknown) => console.error('Import failed', error),
-        )
-        .finally(() => {
-          if ('batch' in source) void open.uploads.discard(source.batch);
-        });
-      return { taskId: task.taskId };
+    startImport,
+    retryImport(retryId, password) {
+      const file = retryPaths.get(retryId);
+      if (!file) throw new ApiError('NOT_FOUND', 'That file is no longer at hand: import it again.');
+      return startImport({ paths: [file], passwords: { [file]: password } });
     },
     async close() {
       await pool?.close();
-      await current.search.indexer.close();
+      await current?.search.indexer.close();
       await segmentBuilder.close();
-      await current.store.close();
+      await current?.store.close();
     },
   };
 }

@@ -200,7 +200,10 @@ function statusOf(error: ApiError): number {
       return 404;
     case 'CONFLICT':
     case 'NOTEBOOK_LOCKED':
+    case 'NO_NOTEBOOK':
       return 409;
+    case 'UNAVAILABLE':
+      return 501;
     case 'PAYLOAD_TOO_LARGE':
     case 'FILE_TOO_LARGE':
       return 413;

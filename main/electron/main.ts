@@ -5,6 +5,7 @@ import { createDownloads, createHandlers, createUpload } from '../api/handlers';
 import { builtRendererDir } from '../app/paths';
 import { createServices } from '../app/services';
 import { appEntryUrl, registerAppScheme, serveRenderer } from './app-protocol';
+import { folderChooser } from './choose-folder';
 import { connectIpc } from './ipc';
 import { lockDownAllWebContents, lockDownSession } from './lockdown';
 import { buildAppMenu } from './menu';
@@ -57,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
       });
       const shown = window;
       shown.once('ready-to-show', () => shown.show());
-      const disconnect = connectIpc(shown, createDispatcher(createHandlers(services)), services.events, createUpload(services), createDownloads(services));
+      const disconnect = connectIpc(shown, createDispatcher(createHandlers(services, { chooseFolder: folderChooser(shown) })), services.events, createUpload(services), createDownloads(services));
       shown.on('closed', () => {
         disconnect();
         window = undefined;

@@ -11,7 +11,7 @@ import { DocumentStructure } from '../model/document-structure';
 import { HighlightPage, HighlightPageArgs } from '../model/highlight-page';
 import { ImportSummary } from '../model/import';
 import { LibraryCollection, LibraryCounts, LibraryPage } from '../model/library';
-import { NotebookInfo, NotebookName, RecentNotebook } from '../model/notebook';
+import { NotebookHandle, NotebookInfo, NotebookName, NotebookState, RecentNotebookEntry } from '../model/notebook';
 import {
   ActorCreate,
   ActorPatch,
@@ -51,7 +51,7 @@ import { TaskProgress } from '../model/task';
 const noArgs = z.object({}).strict();
 const byId = z.object({ id: RecordId }).strict();
 const listArgs = z.object({ includeDeleted: z.boolean().default(false) }).strict();
-/** Passwords for encrypted PDFs, by the file's path (as given, or relative to the uploaded batch). */
+/** Passwords for encrypted PDFs, by the file's path inside the uploaded batch (a name to match, never read as a path on disk). */
 const importPasswords = z.record(z.string().min(1).max(4096), z.string().min(1).max(1024)).refine((passwords) => Object.keys(passwords).length <= 1000, 'At most 1,000 passwords');
 
 /** list, create, update and delete (a tombstone) for one kind of record. */
@@ -70,10 +70,20 @@ function crud<P extends string, R extends z.ZodType, C extends z.ZodType, U exte
 
 export const methods = {
   'app.info': { args: noArgs, result: AppInfo },
-  'notebook.current': { args: noArgs, result: NotebookInfo },
-  'notebook.recent': { args: noArgs, result: z.array(RecentNotebook) },
-  'notebook.open': { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: NotebookInfo },
-  'notebook.create': { args: z.object({ path: z.string().min(1).max(4096), name: NotebookName.optional() }).strict(), result: NotebookInfo },
+  /** The open notebook, or why none is (the chooser is shown instead of the app). */
+  'notebook.current': { args: noArgs, result: NotebookState },
+  /*
+   * No call takes a path from the page (tests/unit/main/api/no-paths.test.ts
+   * checks every one): notebooks are named by handles main gave out, new ones
+   * go where main puts them, and any other folder is chosen in main's own dialog.
+   */
+  'notebook.recent': { args: noArgs, result: z.array(RecentNotebookEntry) },
+  /** A recent notebook, or the one that could not be opened at start, by the id main gave it. */
+  'notebook.open': { args: z.object({ id: NotebookHandle }).strict(), result: NotebookInfo },
+  /** A new notebook in the user's data folder (notebooks/), in a folder named after it. */
+  'notebook.create': { args: z.object({ name: NotebookName }).strict(), result: NotebookInfo },
+  /** Open (or create in) a folder the person chooses in the host's dialog; null when they cancel. UNAVAILABLE where the host has none (app.info says). */
+  'notebook.chooseFolder': { args: z.object({ create: z.boolean().default(false) }).strict(), result: NotebookInfo.nullable() },
   'notebook.rename': { args: z.object({ name: NotebookName }).strict(), result: NotebookInfo },
   'notebook.problems': { args: noArgs, result: z.array(z.object({ file: z.string(), id: z.string().optional(), problem: z.string() })) },
   'library.counts': { args: noArgs, result: LibraryCounts },
@@ -126,14 +136,10 @@ export const methods = {
   /** What the editor offers after `[[`: every actor, event, document, highlight and note with the names it is found by. */
   'notes.linkCandidates': { args: noArgs, result: z.array(LinkCandidate) },
   ...crud('tags', TagRecord, TagCreate, TagPatch),
-  /** Import files and folders by path (command line, Electron's dialog), or a batch the UI uploaded. Progress arrives as task.progress, the summary as import.finished. */
-  'import.start': {
-    args: z.union([
-      z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000), passwords: importPasswords.optional() }).strict(),
-      z.object({ batch: RecordId, passwords: importPasswords.optional() }).strict(),
-    ]),
-    result: z.object({ taskId: z.string() }),
-  },
+  /** Import a batch the UI uploaded (files by path are imported by main itself: menu, command line). Progress arrives as task.progress, the summary as import.finished. */
+  'import.start': { args: z.object({ batch: RecordId, passwords: importPasswords.optional() }).strict(), result: z.object({ taskId: z.string() }) },
+  /** Import again, with its password, a file main imported by path, by the retryId its result carried. */
+  'import.retry': { args: z.object({ retryId: RecordId, password: z.string().min(1).max(1024) }).strict(), result: z.object({ taskId: z.string() }) },
   'settings.get': { args: noArgs, result: Settings },
   'settings.update': { args: Settings.partial().strict(), result: Settings },
   'tasks.list': { args: noArgs, result: z.array(TaskProgress) },

@@ -13,6 +13,8 @@ export const ApiErrorCode = z.enum([
   'CONFLICT',
   'NOTEBOOK_LOCKED',
   'NOTEBOOK_INVALID',
+  'NO_NOTEBOOK', // no notebook is open (the one at start could not be): choose one first
+  'UNAVAILABLE', // this host cannot do it (the browser host has no folder dialog); the message says what to do instead
   'CANCELLED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_FILE', // not a kind of file Fieldbook imports

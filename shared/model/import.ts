@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiErrorCode } from '../api/errors';
+import { RecordId } from './records';
 
 export const ImportFileResult = z.object({
   path: z.string(),
@@ -11,6 +12,8 @@ export const ImportFileResult = z.object({
   /** Why a file failed, for the UI to act on (a password-protected PDF gets a password field). */
   code: ApiErrorCode.optional(),
   notices: z.array(z.string()).optional(),
+  /** A file main imported by path (a menu, not the page) that a password could open: the page asks for import.retry with this, since it may not name paths. */
+  retryId: RecordId.optional(),
 });
 export type ImportFileResult = z.infer<typeof ImportFileResult>;
 

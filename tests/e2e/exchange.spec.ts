@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
@@ -91,7 +90,7 @@ test('exports an encrypted notebook file, merges it back and into another notebo
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // Another notebook, with its own spelling of the same armed group: the merge proposes them as one actor.
-  await app.call('notebook.create', { path: path.join(path.dirname(app.notebookDir), 'Team notebook') });
+  await app.call('notebook.create', { name: 'Team notebook' });
   await expect(ui.getByRole('banner').getByRole('button', { name: /^Notebook: Team notebook/ })).toBeVisible();
   const local = await app.call('actors.create', { name: 'Kata’ib Hizballah', kind: 'armed-group', aliases: ['KH'] });
   dialog = await chooseFileToMerge(ui, file);
@@ -114,7 +113,7 @@ test('a wrong passphrase says so and merges nothing', async ({ app }, testInfo) 
   await notebookWithHighlight(app);
   const file = testInfo.outputPath('Field notes.fieldbook');
   await exportWithPassphrase(ui, file);
-  await app.call('notebook.create', { path: path.join(path.dirname(app.notebookDir), 'Empty notebook') });
+  await app.call('notebook.create', { name: 'Empty notebook' });
   await expect(ui.getByRole('banner').getByRole('button', { name: /^Notebook: Empty notebook/ })).toBeVisible();
 
   const dialog = await chooseFileToMerge(ui, file);

@@ -1,10 +1,12 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { _electron, test as base, chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { findElectronBinary } from '../../main/launcher/electron-binary';
+import { openNotebookFolder } from '../../main/notebook/notebook-folder';
+import { LOCK_FILE } from '../../main/storage/notebook-lock';
 import type { MethodArgs, MethodName, MethodResult } from '../../shared/api/contract';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -28,12 +30,21 @@ export interface AppUnderTest {
   call<M extends MethodName>(method: M, args: MethodArgs<M>): Promise<MethodResult<M>>;
 }
 
+interface TestOptions {
+  /** Start on a notebook that a Fieldbook on another computer holds (its lock names another host, as on a synced drive). */
+  notebookLockedElsewhere: boolean;
+}
+
+/** The lock a Fieldbook on another computer leaves in a notebook it has open. */
+export const foreignLock = { pid: 4242, hostname: 'laptop-in-basra' };
+
 interface WorkerFixtures extends HostOptions {
   /** Launched on first use, so the Electron project never starts Chromium. */
   getChromium: () => Promise<Browser>;
 }
 
-export const test = base.extend<{ app: AppUnderTest }, WorkerFixtures>({
+export const test = base.extend<{ app: AppUnderTest } & TestOptions, WorkerFixtures>({
+  notebookLockedElsewhere: [false, { option: true }],
   hostKind: ['browser', { option: true, scope: 'worker' }],
   getChromium: [
     async ({}, use) => {
@@ -43,9 +54,13 @@ export const test = base.extend<{ app: AppUnderTest }, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  app: async ({ hostKind, getChromium }, use, testInfo) => {
+  app: async ({ hostKind, getChromium, notebookLockedElsewhere }, use, testInfo) => {
     const temp = await mkdtemp(path.join(os.tmpdir(), 'fieldbook-e2e-'));
     const notebookDir = path.join(temp, 'Field notes');
+    if (notebookLockedElsewhere) {
+      await openNotebookFolder(notebookDir, { create: true });
+      await writeFile(path.join(notebookDir, LOCK_FILE), JSON.stringify({ ...foreignLock, acquiredAt: new Date().toISOString() }));
+    }
     const env = { ...process.env, FIELDBOOK_HOME: path.join(temp, 'data') };
     const requests: Request[] = [];
     let stop: () => Promise<void>;

@@ -16,7 +16,7 @@ export const serveCommand: Command = {
     '--notebook DIR  notebook folder (created when missing or empty); default: the last one opened',
     '--port N        port on 127.0.0.1 (default: a free port chosen at random)',
     '--open          open the app in Chromium\'s app mode when a display and Chromium are present',
-    '--json          print {"url", "port", "notebook"} as one JSON line',
+    '--json          print {"url", "port", "notebook"} as one JSON line ("notebook" null, and "problem", when it could not be opened)',
   ],
   options: {
     notebook: { type: 'string' },
@@ -38,11 +38,12 @@ export const serveCommand: Command = {
       rendererDir: builtRendererDir(path.dirname(fileURLToPath(import.meta.url))),
       port,
     });
-    const notebook = services.notebook();
-    if (values.json) output.out(JSON.stringify({ url: host.url, port: host.port, notebook: notebook.path }));
+    // A notebook that cannot be opened (locked elsewhere, damaged) does not stop the host: the page shows the notebook chooser with the reason.
+    const state = services.state();
+    if (values.json) output.out(JSON.stringify({ url: host.url, port: host.port, notebook: state.open ? state.notebook.path : null, ...(state.open ? {} : { problem: state.problem.message }) }));
     else {
       output.out(`Fieldbook is running at ${host.url}`);
-      output.out(`Notebook: ${notebook.name} (${notebook.path}). Press Ctrl+C to stop.`);
+      output.out(state.open ? `Notebook: ${state.notebook.name} (${state.notebook.path}). Press Ctrl+C to stop.` : `No notebook open: ${state.problem.message} Choose one in the app. Press Ctrl+C to stop.`);
     }
     if (values.open) openInChromiumAppMode(host.url, output);
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { ImportSummary } from '../../../shared/model/import';
+import type { ImportFileResult, ImportSummary } from '../../../shared/model/import';
 import { needsPassword, PasswordRetry } from './PasswordRetry';
 
 const statusLabels = { imported: 'Imported', duplicate: 'Already in the notebook', failed: 'Not imported' } as const;
@@ -13,7 +13,7 @@ export function ImportSummaryDialog({
 }: {
   summary: ImportSummary | undefined;
   onClose(): void;
-  onRetryWithPassword(relativePath: string, password: string): Promise<void>;
+  onRetryWithPassword(result: ImportFileResult, password: string): Promise<void>;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {

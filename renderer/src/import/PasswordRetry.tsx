@@ -10,7 +10,7 @@ export function needsPassword(result: ImportFileResult): boolean {
  * A password field under a locked PDF in the import summary. The password
  * goes to main with this one file and is not kept anywhere.
  */
-export function PasswordRetry({ result, onRetry }: { result: ImportFileResult; onRetry(relativePath: string, password: string): Promise<void> }) {
+export function PasswordRetry({ result, onRetry }: { result: ImportFileResult; onRetry(result: ImportFileResult, password: string): Promise<void> }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -22,7 +22,7 @@ export function PasswordRetry({ result, onRetry }: { result: ImportFileResult; o
     setBusy(true);
     setProblem(undefined);
     try {
-      await onRetry(result.path, password);
+      await onRetry(result, password);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     } finally {

@@ -9,13 +9,9 @@ export interface ImportState {
   /** The last finished import (from this window or the app menu), until dismissed. */
   summary?: ImportSummary;
   importFiles(files: ChosenFile[]): Promise<void>;
-  /** Import again, with its password, a file of the last import that needs one (by its path as the summary shows it). */
-  retryWithPassword(path: string, password: string): Promise<void>;
+  /** Import again, with its password, a file of the last import that needs one. */
+  retryWithPassword(result: ImportFileResult, password: string): Promise<void>;
   dismiss(): void;
-}
-
-function isAbsolutePath(path: string): boolean {
-  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
 }
 
 /** What a retry of some files changes in the summary it started from. */
@@ -101,23 +97,25 @@ export function useImport(api: FieldbookApi, onError: (error: unknown) => void):
   );
 
   const retryWithPassword = useCallback(
-    async (shownPath: string, password: string) => {
+    async (result: ImportFileResult, password: string) => {
+      const shownPath = result.path;
       const file = chosen.current.get(shownPath);
-      const passwords = { [shownPath]: password };
-      let source: { batch: string } | { paths: string[] };
+      let start: () => Promise<unknown>;
       if (file) {
-        source = { batch: crypto.randomUUID() };
-        const [failed] = await upload(source.batch, [{ file, relativePath: shownPath }]);
+        const batch = crypto.randomUUID();
+        const [failed] = await upload(batch, [{ file, relativePath: shownPath }]);
         if (failed) throw new Error(failed.reason);
-      } else if (isAbsolutePath(shownPath)) {
-        // Imported by path (Electron's Import menu): main can read the file again itself.
-        source = { paths: [shownPath] };
+        start = () => api.call('import.start', { batch, passwords: { [shownPath]: password } });
+      } else if (result.retryId) {
+        // Imported by path (Electron's Import menu): main reads the file again, by the handle it gave; the page never names a path.
+        const { retryId } = result;
+        start = () => api.call('import.retry', { retryId, password });
       } else {
         throw new Error(`“${shownPath}” is no longer at hand: import it again.`);
       }
       retrying.current.add(shownPath);
       try {
-        await api.call('import.start', { ...source, passwords });
+        await start();
       } catch (error) {
         retrying.current.delete(shownPath);
         throw error;

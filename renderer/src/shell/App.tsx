@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { AppInfo } from '../../../shared/model/app';
 import type { LibraryCounts } from '../../../shared/model/library';
-import type { NotebookInfo } from '../../../shared/model/notebook';
+import type { NotebookInfo, NotebookProblem } from '../../../shared/model/notebook';
 import type { Settings } from '../../../shared/model/settings';
 import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
 import { ExchangeMenu } from '../exchange/ExchangeMenu';
@@ -22,6 +22,7 @@ import type { TextRange } from '../reader/view-props';
 import { LibraryView } from '../views/LibraryView';
 import { SettingsView } from '../views/SettingsView';
 import { ErrorBanner } from './ErrorBanner';
+import { NoNotebookScreen } from './NoNotebookScreen';
 import { NotebookDialog } from './NotebookDialog';
 import { ProblemsBanner } from './ProblemsBanner';
 import { useGlobalShortcuts } from './keyboard';
@@ -38,6 +39,13 @@ interface Loaded {
   counts: LibraryCounts;
 }
 
+/** The app with no notebook open: the chooser, with the reason. */
+interface Unopened {
+  info: AppInfo;
+  settings: Settings;
+  problem: NotebookProblem;
+}
+
 /** The document open in the reader, and what to show in it; `opened` tells two openings of the same passage apart. */
 interface Reading {
   documentId: string;
@@ -48,6 +56,7 @@ interface Reading {
 
 export function App({ api }: { api: FieldbookApi }) {
   const [loaded, setLoaded] = useState<Loaded>();
+  const [unopened, setUnopened] = useState<Unopened>();
   const [error, setError] = useState<unknown>();
   const [section, setSection] = useState<Section>('documents');
   const [query, setQuery] = useState('');
@@ -94,13 +103,16 @@ export function App({ api }: { api: FieldbookApi }) {
 
   const load = useCallback(async () => {
     try {
-      const [info, notebook, settings, counts] = await Promise.all([
-        api.call('app.info', {}),
-        api.call('notebook.current', {}),
-        api.call('settings.get', {}),
-        api.call('library.counts', {}),
-      ]);
-      setLoaded({ info, notebook, settings, counts });
+      const [info, state, settings] = await Promise.all([api.call('app.info', {}), api.call('notebook.current', {}), api.call('settings.get', {})]);
+      if (!state.open) {
+        setLoaded(undefined);
+        setUnopened({ info, settings, problem: state.problem });
+        setError(undefined);
+        return;
+      }
+      const counts = await api.call('library.counts', {});
+      setLoaded({ info, notebook: state.notebook, settings, counts });
+      setUnopened(undefined);
       setError(undefined);
     } catch (caught) {
       setError(caught);
@@ -122,7 +134,8 @@ export function App({ api }: { api: FieldbookApi }) {
     return () => unsubscribe.forEach((stop) => stop());
   }, [api, load, focusSearch, showSection]);
 
-  useEffect(() => applyTheme(loaded?.settings.theme ?? 'system'), [loaded?.settings.theme]);
+  const theme = (loaded ?? unopened)?.settings.theme ?? 'system';
+  useEffect(() => applyTheme(theme), [theme]);
   useGlobalShortcuts({ focusSearch, showSection });
 
   const updateSettings = useCallback(
@@ -138,6 +151,7 @@ export function App({ api }: { api: FieldbookApi }) {
     [api],
   );
 
+  if (unopened) return <NoNotebookScreen api={api} problem={unopened.problem} canChooseFolder={unopened.info.canChooseFolder} onOpened={() => void load()} />;
   if (!loaded) {
     return error ? <ErrorBanner error={error} onRetry={() => void load()} /> : <p className="loading" role="status">Opening notebook…</p>;
   }
@@ -163,7 +177,7 @@ export function App({ api }: { api: FieldbookApi }) {
         fileMenu={<ExchangeMenu onOpen={exchange.open} />}
       />
       <ExchangeDialogs api={api} which={exchange.which} onClose={exchange.close} />
-      <NotebookDialog api={api} notebook={loaded.notebook} open={notebookDialog} onClose={() => setNotebookDialog(false)} />
+      <NotebookDialog api={api} notebook={loaded.notebook} canChooseFolder={loaded.info.canChooseFolder} open={notebookDialog} onClose={() => setNotebookDialog(false)} />
       <DropZone notebookName={loaded.notebook.name} onFiles={(files) => void imports.importFiles(files)} />
       <ImportSummaryDialog summary={imports.summary} onClose={imports.dismiss} onRetryWithPassword={imports.retryWithPassword} />
       <div className="app-body">

@@ -8,8 +8,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = Object.fromEntries(Object.keys(methods).map((name) => [name, () => { throw new Error(`${name} is not used by this test`); }]));
   return {
     ...(unused as unknown as Handlers),
-    'app.info': () => ({ name: 'Fieldbook', version: '1.0.0', host: 'browser', platform: 'linux' }),
-    'notebook.current': () => ({ path: '/n', name: 'N', formatVersion: 1, createdAt: '2026-01-01T00:00:00.000Z' }),
+    'app.info': () => ({ name: 'Fieldbook', version: '1.0.0', host: 'browser', platform: 'linux', canChooseFolder: false }),
+    'notebook.current': () => ({ open: true, notebook: { path: '/n', name: 'N', formatVersion: 1, createdAt: '2026-01-01T00:00:00.000Z' } }),
     'library.counts': () => ({ documents: 0, actors: 0, events: 0, notes: 0 }),
     'library.list': () => ({ items: [], total: 0 }),
     'settings.get': () => settings,

@@ -90,8 +90,7 @@ describe('exchange over the API', () => {
     await populate();
     await expect(call('exchange.export', { passphrase: 'short' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/at least 8 characters/) });
     const bytes = await exportFile({ passphrase: 'correct horse battery' });
-    const target = path.join(temp.dir, 'Team notebook');
-    await call('notebook.create', { path: target });
+    await call('notebook.create', { name: 'Team notebook' });
     const batch = await upload(bytes);
     await expect(call('exchange.merge', { batch })).rejects.toMatchObject({ code: 'PASSWORD_REQUIRED', message: expect.stringMatching(/encrypted/) });
     await expect(call('exchange.merge', { batch, passphrase: 'wrong horse battery', dryRun: false })).rejects.toMatchObject({ code: 'PASSWORD_INCORRECT', message: 'The passphrase is wrong for this file.' });
