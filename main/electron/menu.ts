@@ -1,6 +1,7 @@
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../shared/api/contract';
 import type { Services } from '../app/services';
+import { folderChooser } from './choose-folder';
 
 /**
  * The application menu. Export and Merge open the renderer's dialogs, where the selection, passphrase and merge report are.
@@ -56,17 +57,18 @@ async function chooseImport(window: BrowserWindow, services: Services, propertie
     properties,
     filters: properties.includes('openFile') ? [{ name: 'PDFs, web pages, Markdown and text', extensions: ['pdf', 'html', 'htm', 'xhtml', 'md', 'markdown', 'txt', 'text'] }] : [],
   });
-  if (!choice.canceled && choice.filePaths.length > 0) services.startImport({ paths: choice.filePaths });
+  if (choice.canceled || choice.filePaths.length === 0) return;
+  // With no notebook open (the last one was locked at start) there is nowhere to import to: say so rather than fail unseen.
+  try {
+    services.startImport({ paths: choice.filePaths });
+  } catch (error) {
+    dialog.showErrorBox('Could not import', error instanceof Error ? error.message : String(error));
+  }
 }
 
 async function chooseNotebook(window: BrowserWindow, services: Services, create: boolean): Promise<void> {
-  const choice = await dialog.showOpenDialog(window, {
-    title: create ? 'Choose an empty folder for the new notebook' : 'Open a notebook folder',
-    buttonLabel: create ? 'Create Notebook' : 'Open Notebook',
-    properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
-  });
-  const dir = choice.filePaths[0];
-  if (choice.canceled || !dir) return;
+  const dir = await folderChooser(window)(create ? 'create' : 'open');
+  if (!dir) return;
   try {
     await services.openNotebook(dir, { create });
   } catch (error) {

@@ -62,6 +62,7 @@ export interface MenuItemSeen {
   accelerator?: string;
   type?: string;
   submenu?: MenuItemSeen[];
+  click?: () => void;
 }
 
 export type ProtocolHandler = (request: Request) => Response | Promise<Response>;
@@ -263,9 +264,15 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
   };
 
   const errorBoxes: { title: string; content: string }[] = [];
+  /** What the person picks in the next open dialogs, in order; none left is a cancel. */
+  const openDialogAnswers: string[][] = [];
   const dialog = {
     showErrorBox(title: string, content: string): void {
       errorBoxes.push({ title, content });
+    },
+    showOpenDialog(): Promise<{ canceled: boolean; filePaths: string[] }> {
+      const filePaths = openDialogAnswers.shift();
+      return Promise.resolve(filePaths ? { canceled: false, filePaths } : { canceled: true, filePaths: [] });
     },
   };
 
@@ -280,6 +287,7 @@ export function createElectronDouble(options: ElectronDoubleOptions) {
     defaultSession,
     ipcHandlers,
     errorBoxes,
+    openDialogAnswers,
     applicationMenu: () => applicationMenu,
     /** The first window that loaded its page. */
     loaded,

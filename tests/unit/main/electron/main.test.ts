@@ -312,8 +312,7 @@ describe('the built Electron main process, starting and quitting', () => {
     expect(app.logged.filter((line) => line.includes('could not close'))).toEqual([]);
   });
 
-  // enabled when the services start without a notebook (wt-paths)
-  it.skip('opens the window when the last notebook is open in another live Fieldbook', async () => {
+  it('opens the window when the last notebook is open in another live Fieldbook', async () => {
     const temp = await makeTempDir('fieldbook-electron-locked-');
     const home = path.join(temp.dir, 'home');
     const busy = path.join(temp.dir, 'busy notebook');
@@ -325,6 +324,11 @@ describe('the built Electron main process, starting and quitting', () => {
       const app = await start({ home, ownNotebook: false });
       expect(app.electron.errorBoxes).toEqual([]);
       expect(loadedWindow(app).loadedUrls).toEqual([APP_PAGE]);
+      // With no notebook open, File › Import says why it cannot, instead of failing unseen.
+      const importFiles = menuItems(app.electron.applicationMenu()).find((item) => item.label === 'Import Files…');
+      app.electron.openDialogAnswers.push([path.join(temp.dir, 'brief.md')]);
+      importFiles?.click?.();
+      await expect.poll(() => app.electron.errorBoxes).toEqual([{ title: 'Could not import', content: expect.stringContaining('No notebook is open') }]);
       await quitApp(app.electron);
       // The other Fieldbook's lock is still its own.
       expect(JSON.parse(readFileSync(path.join(busy, LOCK_FILE), 'utf8'))).toMatchObject({ pid: other.pid });
