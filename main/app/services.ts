@@ -1,5 +1,7 @@
 import type { EventPayload } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
 import type { AppInfo, HostKind } from '../../shared/model/app';
+import type { ImportSummary } from '../../shared/model/import';
 import type { NotebookInfo, RecentNotebook } from '../../shared/model/notebook';
 import path from 'node:path';
 import { ActorMerger } from '../actors/actor-merge';
@@ -148,21 +150,28 @@ export async function createServices(options: ServicesOptions): Promise<Services
       const open = current;
       const batchDir = 'batch' in source ? open.uploads.batchDir(source.batch) : undefined;
       const paths = 'paths' in source ? source.paths : [batchDir as string];
-      const task = tasks.start('import', 'Importing', ({ signal, progress }) =>
-        open.imports.importPaths(paths, {
+      const finished = (taskId: string, summary: ImportSummary) => {
+        // Uploaded files are shown by the names the user chose, not by where they were kept.
+        const shown = (file: string) => (batchDir ? path.relative(batchDir, file) : file);
+        const results = summary.results.map((result) => ({ ...result, path: shown(result.path) }));
+        events.emit('import.finished', { taskId, summary: { ...summary, results, notReached: summary.notReached.map(shown) } });
+      };
+      const task = tasks.start('import', 'Importing', async ({ taskId, signal, progress }) => {
+        const summary = await open.imports.importPaths(paths, {
           signal,
           onProgress: (step) => progress(filesDone(step), step.total, importStep(step)),
           passwordFor: (file) => source.passwords?.[batchDir ? path.relative(batchDir, file).split(path.sep).join('/') : file],
-        }),
-      );
+        });
+        // An import that could not run (its workers did not start) shows its summary and fails as a task, so the status bar says why too.
+        if (summary.error) {
+          finished(taskId, summary);
+          throw ApiError.fromShape(summary.error);
+        }
+        return summary;
+      });
       task.result
         .then(
-          (summary) => {
-            // Uploaded files are shown by the names the user chose, not by where they were kept.
-            const shown = (file: string) => (batchDir ? path.relative(batchDir, file) : file);
-            const results = summary.results.map((result) => ({ ...result, path: shown(result.path) }));
-            events.emit('import.finished', { taskId: task.taskId, summary: { ...summary, results, notReached: summary.notReached.map(shown) } });
-          },
+          (summary) => finished(task.taskId, summary),
           (error: unknown) => console.error('Import failed', error),
         )
         .finally(() => {
