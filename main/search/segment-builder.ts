@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../shared/api/errors';
-import { workerEntry } from '../workers/worker-entry';
+import { type WorkerEntry, workerEntry } from '../workers/worker-entry';
 import type { EntrySource } from './entry-meta';
 import { buildSegment } from './segment';
 import type { FromBuildWorker, ToBuildWorker } from './worker/messages';
@@ -19,8 +19,14 @@ export const buildInThread: BuildSegment = async (sources) => buildSegment(sourc
  * seconds if they shared its worker.
  */
 export class SegmentBuilder {
-  readonly #changes = new BuildWorker();
-  readonly #merges = new BuildWorker();
+  readonly #changes: BuildWorker;
+  readonly #merges: BuildWorker;
+
+  /** `entry` runs other worker code than this module's own (tests of a worker that fails). */
+  constructor(entry: WorkerEntry = workerEntry(import.meta.url, './worker/build-worker.ts', 'search-build-worker.mjs')) {
+    this.#changes = new BuildWorker(entry);
+    this.#merges = new BuildWorker(entry);
+  }
 
   readonly build: BuildSegment = (sources) => this.#changes.build(sources);
   readonly buildInBackground: BuildSegment = (sources) => this.#merges.build(sources);
@@ -41,9 +47,14 @@ const ENTRIES_PER_MESSAGE = 500;
 
 /** One worker thread building segments one at a time. */
 class BuildWorker {
+  readonly #entry: WorkerEntry;
   #worker: Worker | undefined;
   readonly #pending = new Map<number, { resolve(bytes: Uint8Array): void; reject(error: unknown): void }>();
   #nextId = 1;
+
+  constructor(entry: WorkerEntry) {
+    this.#entry = entry;
+  }
 
   async build(sources: EntrySource[]): Promise<Uint8Array> {
     const id = this.#nextId++;
@@ -67,17 +78,23 @@ class BuildWorker {
 
   spawn(): Worker {
     if (this.#worker) return this.#worker;
-    const entry = workerEntry(import.meta.url, './worker/build-worker.ts', 'search-build-worker.mjs');
-    const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+    const worker = new Worker(this.#entry.url, { execArgv: this.#entry.execArgv });
+    let started = false;
     worker.on('message', (message: FromBuildWorker) => {
+      if (message.type === 'ready') {
+        started = true;
+        return;
+      }
       const pending = this.#pending.get(message.id);
       this.#pending.delete(message.id);
-      if ('bytes' in message) pending?.resolve(message.bytes);
+      if (message.type === 'built') pending?.resolve(message.bytes);
       else pending?.reject(new ApiError('INTERNAL', `Building the search index failed: ${message.error}`));
     });
     const fail = (error: Error) => {
-      if (this.#worker === worker) this.#worker = undefined;
-      for (const pending of this.#pending.values()) pending.reject(new ApiError('INTERNAL', `The search index worker stopped: ${error.message}`));
+      if (this.#worker !== worker) return;
+      this.#worker = undefined;
+      const failed = new ApiError('WORKER_FAILED', started ? `The search index worker stopped: ${error.message}` : `The search index worker could not start: ${error.message}`);
+      for (const pending of this.#pending.values()) pending.reject(failed);
       this.#pending.clear();
     };
     worker.on('error', fail);
