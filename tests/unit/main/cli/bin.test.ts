@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { appVersion } from '../../../../main/app/version';
+import { budget } from '../../../support/time-budget';
 
 // The built `fieldbook` bin, as a user runs it (`npm test` builds before the unit tests).
 const root = path.resolve(import.meta.dirname, '..', '..', '..', '..');
@@ -28,7 +29,7 @@ function olderNode(): string | undefined {
 }
 const older = olderNode();
 
-describe('the fieldbook bin', { timeout: 60_000 }, () => {
+describe('the fieldbook bin', { timeout: budget(60_000) }, () => {
   it('on an older Node, says in one line that Fieldbook needs Node 22 and how to get it, and exits 1', async ({ skip }) => {
     skip(!built, 'dist/cli is not built: run npm run build');
     skip(!older, `no Node older than ${minimum ?? '?'} at /usr/bin/node to try it with`);

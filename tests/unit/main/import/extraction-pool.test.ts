@@ -5,6 +5,7 @@ import { extractPdf } from '../../../../main/import/pdf/extract-pdf';
 import { ExtractionPool } from '../../../../main/import/worker/extraction-pool';
 import type { WorkerEntry } from '../../../../main/workers/worker-entry';
 import { buildTextPdf } from '../../../support/pdf-builder';
+import { budget } from '../../../support/time-budget';
 
 const bytes = buildTextPdf(120, { seed: 7, info: { title: 'Shared work' } });
 const request = { file: 'long.pdf', kind: 'pdf' as const, bytes, limits: defaultImportLimits };
@@ -17,7 +18,7 @@ const pool = (size: number) => {
 };
 afterAll(() => Promise.all([...pools.values()].map((created) => created.close())));
 
-describe('extraction pool', { timeout: 60_000 }, () => {
+describe('extraction pool', { timeout: budget(60_000) }, () => {
   it('splits a long PDF over two workers with exactly the result of reading it alone', async () => {
     const alone = await extractPdf(bytes, { limits: defaultImportLimits });
     const progress: number[] = [];
@@ -59,7 +60,7 @@ describe('extraction pool', { timeout: 60_000 }, () => {
   });
 });
 
-describe('extraction pool whose workers fail', { timeout: 60_000 }, () => {
+describe('extraction pool whose workers fail', { timeout: budget(60_000) }, () => {
   const entry = (name: string): WorkerEntry => ({ url: pathToFileURL(`${import.meta.dirname}/../../../support/workers/${name}`), execArgv: [] });
   const files = ['a.md', 'b.txt', 'c.pdf'].map((file) => ({ ...request, file, bytes: new TextEncoder().encode('# Notes') }));
 

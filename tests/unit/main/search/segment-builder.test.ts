@@ -8,10 +8,11 @@ import type { EntrySource } from '../../../../main/search/entry-meta';
 import type { SearchStatus } from '../../../../shared/search/results';
 import { addTextDocument, openTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
+import { budget } from '../../../support/time-budget';
 
 const unloadable = { url: pathToFileURL(path.join(import.meta.dirname, '../../../support/workers/unloadable-worker.mjs')), execArgv: [] };
 
-describe('segment builder', { timeout: 60_000 }, () => {
+describe('segment builder', { timeout: budget(60_000) }, () => {
   const builders: SegmentBuilder[] = [];
   afterEach(async () => {
     await Promise.all(builders.splice(0).map((builder) => builder.close()));
