@@ -190,7 +190,9 @@ export class ExtractionPool {
       if (task && 'owner' in task && other === task.job) owner.postMessage({ type: 'shared', id: task.job.id } satisfies ToWorker);
     }
     const job = task && !('owner' in task) ? task : undefined;
-    if (!this.#started.has(worker)) {
+    // Stopped by close(): neither the file nor the worker's code is to blame.
+    if (this.#closed) job?.reject(new ApiError('CANCELLED', 'Import stopped.'));
+    else if (!this.#started.has(worker)) {
       // Code that cannot load fails every worker alike: the files waiting are told so now, once each, rather than each
       // starting a worker of its own to fail the same way. No file is to blame. The next file to come tries again.
       const failed = new ApiError('WORKER_FAILED', `The import worker could not start: ${error.message}`);

@@ -88,4 +88,11 @@ describe('extraction pool whose workers fail', { timeout: budget(60_000) }, () =
       await crashing.close();
     }
   });
+
+  it('cancels, rather than blames, a file being read when the pool is shut down', async () => {
+    const silent = new ExtractionPool(1, entry('silent-extract-worker.mjs'));
+    const running = silent.run(files[0]!);
+    await silent.close();
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
 });
