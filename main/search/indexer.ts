@@ -69,7 +69,7 @@ export class SearchIndexer {
   #merging: Promise<void> | undefined;
   #busy = 0;
   #closed = false;
-  /** Why the last update or merge failed; cleared by the next update that succeeds. */
+  /** Why the last update or merge failed; cleared by the next update or rebuild that succeeds. */
   #failure: string | undefined;
   /** Segments whose files are written: only these may be named in the manifest. */
   readonly #saved = new Set<Segment>();
@@ -146,6 +146,7 @@ export class SearchIndexer {
         const old = [...this.index.segments];
         this.index.replace(old, undefined);
         for (const segment of built) this.index.add(segment);
+        this.#failure = undefined;
         this.#onChange?.(this.status());
         await this.#writeManifest();
         await this.#removeFiles(old);

@@ -61,6 +61,15 @@ describe('segment builder', { timeout: budget(60_000) }, () => {
       await indexer.flush();
       expect(indexer.status().error).toBeUndefined();
       expect(statuses.at(-1)?.error).toBeUndefined();
+
+      // A full rebuild that succeeds clears it too, though it leaves nothing to catch up with.
+      workerBroken = true;
+      indexer.notify('documents', [first.id]);
+      await indexer.flush();
+      expect(indexer.status().error).toBeDefined();
+      workerBroken = false;
+      await indexer.rebuild();
+      expect(indexer.status().error).toBeUndefined();
     } finally {
       await indexer.close();
       await notebook.store.close();
