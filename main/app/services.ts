@@ -201,22 +201,29 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const notebook = open();
     const batchDir = 'batch' in source ? notebook.uploads.batchDir(source.batch) : undefined;
     const paths = 'paths' in source ? source.paths : [batchDir as string];
-    const task = tasks.start('import', 'Importing', ({ signal, progress }) =>
-      notebook.imports.importPaths(paths, {
+    const finished = (taskId: string, summary: ImportSummary) => {
+      // Uploaded files are shown by the names the user chose, not by where they were kept.
+      const shown = (file: string) => (batchDir ? path.relative(batchDir, file) : file);
+      const results = summary.results.map((result) => ({ ...result, path: shown(result.path) }));
+      const shownSummary = { ...summary, results, notReached: summary.notReached.map(shown) };
+      events.emit('import.finished', { taskId, summary: batchDir ? shownSummary : withRetryIds(shownSummary) });
+    };
+    const task = tasks.start('import', 'Importing', async ({ taskId, signal, progress }) => {
+      const summary = await notebook.imports.importPaths(paths, {
         signal,
         onProgress: (step) => progress(filesDone(step), step.total, importStep(step)),
         passwordFor: (file) => source.passwords?.[batchDir ? path.relative(batchDir, file).split(path.sep).join('/') : file],
-      }),
-    );
+      });
+      // An import that could not run (its workers did not start) shows its summary and fails as a task, so the status bar says why too.
+      if (summary.error) {
+        finished(taskId, summary);
+        throw ApiError.fromShape(summary.error);
+      }
+      return summary;
+    });
     task.result
       .then(
-        (summary) => {
-          // Uploaded files are shown by the names the user chose, not by where they were kept.
-          const shown = (file: string) => (batchDir ? path.relative(batchDir, file) : file);
-          const results = summary.results.map((result) => ({ ...result, path: shown(result.path) }));
-          const finished = { ...summary, results, notReached: summary.notReached.map(shown) };
-          events.emit('import.finished', { taskId: task.taskId, summary: batchDir ? finished : withRetryIds(finished) });
-        },
+        (summary) => finished(task.taskId, summary),
         (error: unknown) => console.error('Import failed', error),
       )
       .finally(() => {

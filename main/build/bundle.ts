@@ -3,6 +3,7 @@
 // preload cannot load ES modules, and one bundle per entry keeps it a single file.
 import { readFileSync } from 'node:fs';
 import { build, type BuildOptions } from 'esbuild';
+import { cliBuilds, linkBin } from './cli-bin.ts';
 
 // Runtime dependencies (pdfjs-dist, jsdom) load their own files at run time, so they stay in node_modules.
 const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
@@ -33,6 +34,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['main/import/worker/extract-worker.ts'], outfile: 'dist/workers/extract-worker.mjs', format: 'esm', banner: { js: esmBanner } }),
   build({ ...common, entryPoints: ['main/search/worker/build-worker.ts'], outfile: 'dist/workers/search-build-worker.mjs', format: 'esm', banner: { js: esmBanner } }),
-  build({ ...common, entryPoints: ['main/cli/main.ts'], outfile: 'dist/cli/fieldbook.mjs', format: 'esm', banner: { js: `#!/usr/bin/env node\n${esmBanner}` } }),
+  ...cliBuilds(common, esmBanner).map((options) => build(options)),
   build({ ...common, entryPoints: ['main/launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', banner: { js: esmBanner } }),
 ]);
+await linkBin();

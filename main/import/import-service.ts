@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../shared/api/errors';
+import { ApiError, type ApiErrorShape } from '../../shared/api/errors';
 import type { ImportFileResult, ImportSummary } from '../../shared/model/import';
 import type { DocumentRecord } from '../../shared/model/records';
 import { detectLanguage } from '../../shared/text/language';
@@ -63,19 +63,24 @@ export class ImportService {
     const stored = files.map(() => Promise.withResolvers<void>());
     let done = 0;
     let next = 0;
+    /** Set when the import cannot go on for any file (its workers could not start). */
+    let stopped: ApiErrorShape | undefined;
     const nameOf = (index: number) => path.basename((files[Math.min(index, files.length - 1)] as (typeof files)[number]).path);
     // Progress speaks of the file the others wait for: files are stored in order, so that is the first not yet stored.
     const report = (index: number, pages?: ImportProgress['pages']) => {
       if (index === done) options.onProgress?.({ done, total: files.length, current: nameOf(index), ...(pages ? { pages } : {}) });
     };
     const lane = async () => {
-      while (next < files.length && !options.signal?.aborted) {
+      while (next < files.length && !options.signal?.aborted && !stopped) {
         const index = next++;
         const file = files[index] as (typeof files)[number];
         report(index);
         const onPages = (pagesDone: number, pages: number) => report(index, { done: pagesDone, total: pages });
         const turn = index === 0 ? Promise.resolve() : (stored[index - 1] as PromiseWithResolvers<void>).promise;
-        results[index] = file.skip ? { path: file.path, status: 'failed', reason: file.skip } : await this.importFile(file.path, { ...options, onPages }, turn);
+        const result = file.skip ? { path: file.path, status: 'failed' as const, reason: file.skip } : await this.importFile(file.path, { ...options, onPages }, turn);
+        // Not this file's failure: it is left with the files not reached, and the reason is said once for the import.
+        if (result.code === 'WORKER_FAILED') stopped ??= { code: result.code, message: result.reason ?? 'The import workers could not start.' };
+        else results[index] = result;
         // A file that ended early (failed, duplicate) still passes the turn on only after the file before it.
         await turn;
         stored[index]?.resolve();
@@ -94,6 +99,7 @@ export class ImportService {
       failed: count('failed'),
       cancelled: options.signal?.aborted === true,
       notReached: files.filter((_file, index) => !results[index]).map((file) => file.path),
+      ...(stopped ? { error: stopped } : {}),
     };
   }
 

@@ -69,6 +69,8 @@ export class SearchIndexer {
   #merging: Promise<void> | undefined;
   #busy = 0;
   #closed = false;
+  /** Why the last update or merge failed; cleared by the next update or rebuild that succeeds. */
+  #failure: string | undefined;
   /** Segments whose files are written: only these may be named in the manifest. */
   readonly #saved = new Set<Segment>();
   /** Resolves when the saved segments are loaded: searches wait for it, not for catching up. */
@@ -89,11 +91,12 @@ export class SearchIndexer {
         this.#saved.add(segment);
       }
     });
-    this.caughtUp = this.loaded.then(() => (options.catchUpAtOpen === false ? undefined : this.catchUp())).catch((error: unknown) => reportUnlessClosed('Bringing the search index up to date failed', error));
+    this.caughtUp = this.loaded.then(() => (options.catchUpAtOpen === false ? undefined : this.catchUp())).catch((error: unknown) => this.#failed('Bringing the search index up to date failed', error));
   }
 
   status(): SearchStatus {
-    return { entries: this.index.liveEntries, segments: this.index.segments.length, pending: this.#pending.size, building: this.#busy > 0 };
+    const status = { entries: this.index.liveEntries, segments: this.index.segments.length, pending: this.#pending.size, building: this.#busy > 0 };
+    return this.#failure === undefined ? status : { ...status, error: this.#failure };
   }
 
   /** Records changed: they become searchable (or stop being) once the next flush has run. */
@@ -110,7 +113,7 @@ export class SearchIndexer {
     const changes = new Map(this.#pending);
     this.#pending.clear();
     if (changes.size === 0) return this.#queue.then(() => undefined);
-    return this.#update(changes).catch((error: unknown) => reportUnlessClosed('Indexing changes for search failed', error));
+    return this.#update(changes).catch((error: unknown) => this.#failed('Indexing changes for search failed', error));
   }
 
   /** Index every record whose indexed version differs from its current one, and drop what is gone. */
@@ -143,6 +146,7 @@ export class SearchIndexer {
         const old = [...this.index.segments];
         this.index.replace(old, undefined);
         for (const segment of built) this.index.add(segment);
+        this.#failure = undefined;
         this.#onChange?.(this.status());
         await this.#writeManifest();
         await this.#removeFiles(old);
@@ -186,7 +190,22 @@ export class SearchIndexer {
     } finally {
       this.#busy--;
     }
+    if (this.#failure !== undefined) {
+      this.#failure = undefined;
+      this.#onChange?.(this.status());
+    }
     this.#mergeLater();
+  }
+
+  /**
+   * A notebook closed mid-update is caught up when it next opens: that is no failure. Others are logged and kept
+   * for the status, since a search that misses new records must be explained.
+   */
+  #failed(what: string, error: unknown): void {
+    if (error instanceof ApiError && error.code === 'CANCELLED') return;
+    console.error(what, error);
+    this.#failure = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+    this.#onChange?.(this.status());
   }
 
   /**
@@ -276,12 +295,17 @@ export class SearchIndexer {
     if (this.#merging || this.#closed) return;
     const victims = mergeCandidates(this.index.segments);
     if (victims.length === 0) return;
-    this.#merging = this.#merge(victims)
-      .catch((error: unknown) => console.error('Merging search segments failed', error))
-      .finally(() => {
+    this.#merging = this.#merge(victims).then(
+      () => {
         this.#merging = undefined;
         this.#mergeLater();
-      });
+      },
+      // Not tried again at once (it would fail alike, in a loop): the next update tries.
+      (error: unknown) => {
+        this.#merging = undefined;
+        this.#failed('Merging search segments failed', error);
+      },
+    );
   }
 
   /** Rebuild several segments into one from the records they hold, then swap it in. */
@@ -315,11 +339,6 @@ export class SearchIndexer {
       this.#busy--;
     }
   }
-}
-
-/** A notebook closed mid-update is caught up when it next opens: only other failures are worth a word. */
-function reportUnlessClosed(what: string, error: unknown): void {
-  if (!(error instanceof ApiError && error.code === 'CANCELLED')) console.error(what, error);
 }
 
 /** Small segments, smallest first, once there are enough of them; and any segment mostly masked. */

@@ -22,7 +22,7 @@ export class SegmentBuilder {
   readonly #changes: BuildWorker;
   readonly #merges: BuildWorker;
 
-  /** `entry` runs other worker code than this module's own (the packaging tests run a package's built worker). */
+  /** `entry` runs other worker code than this module's own (the packaging tests run a package's built worker; tests of a worker that fails). */
   constructor(entry: WorkerEntry = workerEntry(import.meta.url, './worker/build-worker.ts', 'search-build-worker.mjs')) {
     this.#changes = new BuildWorker(entry);
     this.#merges = new BuildWorker(entry);
@@ -79,15 +79,22 @@ class BuildWorker {
   spawn(): Worker {
     if (this.#worker) return this.#worker;
     const worker = new Worker(this.#entry.url, { execArgv: this.#entry.execArgv });
+    let started = false;
     worker.on('message', (message: FromBuildWorker) => {
+      if (message.type === 'ready') {
+        started = true;
+        return;
+      }
       const pending = this.#pending.get(message.id);
       this.#pending.delete(message.id);
-      if ('bytes' in message) pending?.resolve(message.bytes);
+      if (message.type === 'built') pending?.resolve(message.bytes);
       else pending?.reject(new ApiError('INTERNAL', `Building the search index failed: ${message.error}`));
     });
     const fail = (error: Error) => {
-      if (this.#worker === worker) this.#worker = undefined;
-      for (const pending of this.#pending.values()) pending.reject(new ApiError('INTERNAL', `The search index worker stopped: ${error.message}`));
+      if (this.#worker !== worker) return;
+      this.#worker = undefined;
+      const failed = new ApiError('WORKER_FAILED', started ? `The search index worker stopped: ${error.message}` : `The search index worker could not start: ${error.message}`);
+      for (const pending of this.#pending.values()) pending.reject(failed);
       this.#pending.clear();
     };
     worker.on('error', fail);

@@ -4,6 +4,7 @@ import type { TaskProgress } from '../../shared/model/task';
 import type { EventBus } from '../events/event-bus';
 
 export interface TaskContext {
+  readonly taskId: string;
   readonly signal: AbortSignal;
   /** Report how far the work has got; cheap to call often, emits at most every `minIntervalMs`. */
   progress(done: number, total: number | null, message?: string): void;
@@ -55,6 +56,7 @@ export class TaskRunner {
     publish(progress, true);
 
     const context: TaskContext = {
+      taskId,
       signal: controller.signal,
       progress: (done, total, message) => {
         if (controller.signal.aborted) return;

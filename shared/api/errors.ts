@@ -22,6 +22,7 @@ export const ApiErrorCode = z.enum([
   'PASSWORD_REQUIRED', // an encrypted PDF and no password given; the message says so
   'PASSWORD_INCORRECT', // an encrypted PDF and the password given does not open it
   'DAMAGED_FILE', // truncated or malformed: nothing was imported
+  'WORKER_FAILED', // a worker thread could not start (its code failed to load): no file is to blame
   'INTERNAL',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiErrorCode } from '../api/errors';
+import { ApiErrorCode, ApiErrorShape } from '../api/errors';
 import { RecordId } from './records';
 
 export const ImportFileResult = z.object({
@@ -23,7 +23,9 @@ export const ImportSummary = z.object({
   duplicates: z.number().int().nonnegative(),
   failed: z.number().int().nonnegative(),
   cancelled: z.boolean(),
-  /** Files not reached because the import was cancelled, by path: what to import again. */
+  /** Files not reached because the import was cancelled or stopped, by path: what to import again. */
   notReached: z.array(z.string()),
+  /** Why the import stopped short with no file to blame (its workers could not start): said once, not for each file. */
+  error: ApiErrorShape.optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;

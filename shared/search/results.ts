@@ -89,5 +89,7 @@ export const SearchStatus = z.object({
   /** Records changed and not yet searchable, or an index build running. */
   pending: z.number().int().nonnegative(),
   building: z.boolean(),
+  /** Why the last indexing failed (its worker could not start, say), until one succeeds: changes are not searchable meanwhile. */
+  error: z.string().optional(),
 });
 export type SearchStatus = z.infer<typeof SearchStatus>;

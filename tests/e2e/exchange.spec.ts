@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { budget } from '../support/time-budget';
 
 const brief = 'The militia leader met the prime minister in the Green Zone on 3 November. Kataib Hezbollah denied any role.';
 const passphrase = 'olive lantern harbour';
@@ -59,7 +60,7 @@ test.beforeEach(({ app }) => {
 });
 
 test('exports an encrypted notebook file, merges it back and into another notebook, and settles what both sides changed', async ({ app }, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(budget(120_000));
   const { page: ui } = app;
   const { highlightId } = await notebookWithHighlight(app);
   const file = testInfo.outputPath('Field notes.fieldbook');

@@ -1,12 +1,13 @@
 import { expect, test } from './fixtures';
 import { openDocument, paintedText, selectPhrase } from './reader-helpers';
+import { budget } from '../support/time-budget';
 
 const river = Array.from({ length: 70 }, (_, i) => `Report ${i} says the river rose by ${i % 9} centimetres near the pumping station.`).join('\n\n');
 const market = 'The market reopened on Thursday.\n\nTraders said the prices of flour and fuel had doubled since spring.';
 
 test('lists every highlight a page at a time, filters them, and opens one at its passage', async ({ app }) => {
   // Sixty highlights made through the API, each one saved and indexed for search as the UI would.
-  test.setTimeout(90_000);
+  test.setTimeout(budget(90_000));
   const { page: ui } = app;
   const riverDoc = await app.call('documents.create', { title: 'River gauge reports', text: river });
   await app.call('settings.update', { authorName: 'Huda Karim' });
@@ -46,9 +47,9 @@ test('lists every highlight a page at a time, filters them, and opens one at its
   // aimed at the old place misses; once the reader is open the button is gone.
   const readerHeading = ui.getByRole('heading', { level: 1, name: 'Market notes' });
   await expect(async () => {
-    if (!(await readerHeading.isVisible())) await view.getByRole('button', { name: 'prices of flour and fuel had doubled' }).click({ timeout: 2_000 });
-    await expect(readerHeading).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
+    if (!(await readerHeading.isVisible())) await view.getByRole('button', { name: 'prices of flour and fuel had doubled' }).click({ timeout: budget(2_000) });
+    await expect(readerHeading).toBeVisible({ timeout: budget(2_000) });
+  }).toPass({ timeout: budget(15_000) });
   // The passage flashes when the reader opens on it.
   await expect
     .poll(() => ui.evaluate(() => [...(CSS.highlights.get('fb-text-flash') ?? [])].map((range) => range.toString())))

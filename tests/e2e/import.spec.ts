@@ -1,6 +1,7 @@
 import { buildPdf, buildTextPdf } from '../support/pdf-builder';
 import { webCapture } from '../support/web-capture-fixture';
 import { expect, test } from './fixtures';
+import { budget } from '../support/time-budget';
 
 const markdown = `# Checkpoint log, week 32\n\nThree convoys passed the **northern** checkpoint.\n\n- Monday: two trucks\n- Tuesday: none\n`;
 const page = `<!doctype html><html lang="en"><head><title>Militia statement on the port | Gulf Monitor</title><meta name="author" content="Sara Jaber"></head>
@@ -21,7 +22,7 @@ test('imports several files through the UI and lists them with their titles', as
   ]);
 
   const summary = ui.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toBeVisible({ timeout: 20_000 });
+  await expect(summary).toBeVisible({ timeout: budget(20_000) });
   await expect(summary).toContainText('4 imported · 1 already in the notebook · 1 not imported');
   await expect(summary.getByText('broken.pdf', { exact: true })).toBeVisible();
   await summary.getByRole('button', { name: 'Close' }).click();
@@ -44,7 +45,7 @@ test('imports files dropped onto the window', async ({ app }) => {
     document.body.dispatchEvent(new DragEvent('dragover', init));
     document.body.dispatchEvent(new DragEvent('drop', init));
   }, '# Dropped note\n\nA short note about the bridge closure.');
-  await expect(ui.getByRole('dialog', { name: 'Import finished' })).toContainText('1 imported', { timeout: 20_000 });
+  await expect(ui.getByRole('dialog', { name: 'Import finished' })).toContainText('1 imported', { timeout: budget(20_000) });
   await ui.keyboard.press('Escape');
   await expect(ui.getByRole('main').getByText('Dropped note', { exact: true })).toBeVisible();
 });
@@ -55,17 +56,17 @@ test('asks for the password of a protected PDF and imports it once given', async
   await ui.getByLabel('Files to import').setInputFiles([file('sealed.pdf', 'application/pdf', locked), file('open-note.md', 'text/markdown', '# Open note\n\nNothing secret.')]);
 
   const summary = ui.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText('1 imported · 0 already in the notebook · 1 not imported', { timeout: 20_000 });
+  await expect(summary).toContainText('1 imported · 0 already in the notebook · 1 not imported', { timeout: budget(20_000) });
   await expect(summary).toContainText('“sealed.pdf” is password protected.');
   const password = summary.getByLabel('Password for sealed.pdf');
 
   await password.fill('wrong guess');
   await summary.getByRole('button', { name: 'Open and import' }).click();
-  await expect(summary).toContainText('The password for “sealed.pdf” is wrong.', { timeout: 20_000 });
+  await expect(summary).toContainText('The password for “sealed.pdf” is wrong.', { timeout: budget(20_000) });
 
   await password.fill('al-rasheed 12');
   await password.press('Enter');
-  await expect(summary).toContainText('2 imported · 0 already in the notebook · 0 not imported', { timeout: 20_000 });
+  await expect(summary).toContainText('2 imported · 0 already in the notebook · 0 not imported', { timeout: budget(20_000) });
   await expect(summary.getByText('Sealed brief', { exact: true })).toBeVisible();
   await summary.getByRole('button', { name: 'Close' }).click();
   await expect(ui.getByRole('main').getByText('Sealed brief', { exact: true })).toBeVisible();
@@ -80,11 +81,11 @@ test('shows the pages of a long PDF as it is read, and a cancel names the files 
     file('d-note.md', 'text/markdown', '# D note\n\nShort.'),
   ]);
   const tasks = ui.getByRole('list', { name: 'Background tasks' });
-  await expect(tasks).toContainText(/a-long-review\.pdf, page [\d,]+ of 1,500/, { timeout: 30_000 });
+  await expect(tasks).toContainText(/a-long-review\.pdf, page [\d,]+ of 1,500/, { timeout: budget(30_000) });
   await tasks.getByRole('button', { name: 'Cancel' }).click();
 
   const summary = ui.getByRole('dialog', { name: 'Import cancelled' });
-  await expect(summary).toBeVisible({ timeout: 20_000 });
+  await expect(summary).toBeVisible({ timeout: budget(20_000) });
   await expect(summary.getByText('a-long-review.pdf', { exact: true })).toBeVisible();
   // Files are stored in the order chosen: those after the long PDF were waiting for it, or not started.
   await expect(summary.getByText('Not reached').first()).toBeVisible();

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { budget } from '../support/time-budget';
 
 const REPORT = 'On 7 February the convoy was struck near al-Qaim. Three people were killed. The council blamed the militia for the attack on the bridge.';
 
@@ -31,8 +32,8 @@ async function insertLink(ui: Page, query: string, expected: string | RegExp) {
 }
 
 test('writes a note citing two passages and an actor, follows each link after a reload, and lists backlinks', async ({ app }) => {
-  // Many steps in one story (typing, a reload, three round trips through the reader): more than the default 30 s on a busy machine.
-  test.setTimeout(60_000);
+  // Many steps in one story (typing, a reload, three round trips through the reader): twice the default.
+  test.setTimeout(budget(120_000));
   const { page: ui } = app;
   const problems: string[] = [];
   ui.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -116,7 +117,7 @@ test('saves the last keystrokes when the page is left before the pause', async (
 });
 
 test('an open note, rendered and in the editor, has no serious accessibility violations', async ({ app }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(budget(90_000));
   const { page: ui } = app;
   const { convoy, actor } = await evidence(app);
   const note = await app.call('notes.create', { title: 'Memo', body: `# Memo\n\n[[actor:${actor.id}|KH]] and [[highlight:${convoy.id}|the convoy]]\n\nفقرة عربية` });

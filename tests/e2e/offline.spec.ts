@@ -34,7 +34,11 @@ test('no request leaves the app while it is used, even when a page tries', async
     const script = document.createElement('script');
     script.src = 'https://cdn.example/x.js';
     document.head.append(script);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Each refusal is reported as an event, when the renderer gets to it: wait for them, not for a fixed time.
+    await new Promise<void>((resolve) => {
+      const enough = () => (blocked.length >= 4 ? resolve() : requestAnimationFrame(enough));
+      enough();
+    });
     probe.remove();
     return blocked;
   });

@@ -2,9 +2,10 @@ import type { Page } from '@playwright/test';
 import { buildPdf, buildTextPdf, type0 } from '../support/pdf-builder';
 import { highlightWithKey } from './reader-helpers';
 import { expect, test, type AppUnderTest } from './fixtures';
+import { budget } from '../support/time-budget';
 
 // Importing a PDF (in worker threads) takes a few seconds on a busy machine before each test can start.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: budget(90_000) });
 
 const report = buildPdf({
   info: { title: 'Convoy report' },
@@ -23,14 +24,14 @@ async function importAndOpen(app: AppUnderTest, name: string, title: string, byt
   const ui = app.page;
   await ui.getByLabel('Files to import').setInputFiles([{ name, mimeType: 'application/pdf', buffer: Buffer.from(bytes) }]);
   const summary = ui.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText('1 imported', { timeout: 60_000 });
+  await expect(summary).toContainText('1 imported', { timeout: budget(60_000) });
   await summary.getByRole('button', { name: 'Close' }).click();
   await openDocument(ui, title);
 }
 
 async function openDocument(ui: Page, title: string): Promise<void> {
   await ui.getByRole('main').getByRole('button', { name: title, exact: true }).click();
-  await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-text-layer span').first()).toBeAttached({ timeout: 10_000 });
+  await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-text-layer span').first()).toBeAttached({ timeout: budget(10_000) });
 }
 
 /** The page text layer's span holding `text`, on the 0-based page. */

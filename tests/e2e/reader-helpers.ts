@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
+import { budget } from '../support/time-budget';
 
 export const file = (name: string, mimeType: string, content: string | Uint8Array) => ({ name, mimeType, buffer: Buffer.from(content) });
 
@@ -7,7 +8,7 @@ export const file = (name: string, mimeType: string, content: string | Uint8Arra
 export async function importFiles(ui: Page, files: ReturnType<typeof file>[]): Promise<void> {
   await ui.getByLabel('Files to import').setInputFiles(files);
   const summary = ui.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText(`${files.length} imported`, { timeout: 20_000 });
+  await expect(summary).toContainText(`${files.length} imported`, { timeout: budget(20_000) });
   await summary.getByRole('button', { name: 'Close' }).click();
 }
 

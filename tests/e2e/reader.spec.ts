@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { arabicArticle, policyArticle, savedArabicArticle, savedPolicyArticle } from '../support/html-fixtures';
 import { expect, test } from './fixtures';
 import { file, importFiles, openDocument, paintedText, reloadAndReopen, selectPhrase, highlightWithKey } from './reader-helpers';
+import { budget } from '../support/time-budget';
 
 const markdown = `# Ferry log
 
@@ -118,7 +119,7 @@ test('selects and highlights Arabic right to left, on the same words after a rel
 });
 
 test('shows highlights, comments and tags legibly in light and dark themes', async ({ app }, testInfo) => {
-  test.setTimeout(60_000);
+  test.setTimeout(budget(120_000));
   const { page: ui } = app;
   await importFiles(ui, [file('generators.html', 'text/html', savedPolicyArticle())]);
   const [document] = await app.call('documents.list', {});

@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { file } from './reader-helpers';
+import { budget } from '../support/time-budget';
 
 /** A long text, so the passage searched for sits far below the first screen. */
 function longBrief(): string {
@@ -9,11 +10,11 @@ function longBrief(): string {
 
 test('finds an imported document as one types, and opens the reader at the passage with the words marked', async ({ app }) => {
   // Importing starts an extraction worker: slow on a busy machine.
-  test.setTimeout(120_000);
+  test.setTimeout(budget(120_000));
   const { page } = app;
   await page.getByLabel('Files to import').setInputFiles([file('field-brief.txt', 'text/plain', longBrief())]);
   const summary = page.getByRole('dialog', { name: 'Import finished' });
-  await expect(summary).toContainText('1 imported', { timeout: 90_000 });
+  await expect(summary).toContainText('1 imported', { timeout: budget(90_000) });
   await summary.getByRole('button', { name: 'Close' }).click();
 
   const search = page.getByRole('searchbox', { name: 'Search documents' });

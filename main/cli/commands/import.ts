@@ -62,12 +62,14 @@ export const importCommand: Command = {
           const detail = result.status === 'imported' ? `“${result.title ?? ''}”${result.notices ? ` (${result.notices.join(' ')})` : ''}` : (result.reason ?? '');
           output.out(`${result.status.padEnd(9)} ${result.path}  ${detail}`);
         }
-        for (const file of summary.notReached) output.out(`${'skipped'.padEnd(9)} ${file}  not reached: the import was cancelled`);
+        for (const file of summary.notReached) output.out(`${'skipped'.padEnd(9)} ${file}  not reached: the import was ${summary.error ? 'stopped' : 'cancelled'}`);
         output.out(
           `${summary.imported} imported, ${summary.duplicates} already in the notebook, ${summary.failed} failed${summary.cancelled ? `; cancelled with ${summary.notReached.length} not reached` : ''}.`,
         );
       }
-      return summary.failed > 0 || summary.cancelled ? 1 : 0;
+      // Said on the error stream, last, even with --json: it is why nothing (or not everything) was read.
+      if (summary.error) output.err(`fieldbook import: ${summary.error.message}`);
+      return summary.failed > 0 || summary.cancelled || summary.error ? 1 : 0;
     } finally {
       process.off('SIGINT', stop);
       await pool.close();

@@ -13,8 +13,11 @@ const shares = new Map<number, (chunks: PageChunk[] | undefined) => void>();
 const post = (reply: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 
 function failure(id: number, error: unknown): FromWorker {
-  const shape = error instanceof ApiError ? error.toShape() : { code: 'DAMAGED_FILE' as const, message: `Could not read the file: ${error instanceof Error ? error.message : String(error)}` };
-  return { type: 'failed', id, error: shape };
+  if (error instanceof ApiError) return { type: 'failed', id, error: error.toShape() };
+  const message = error instanceof Error ? error.message : String(error);
+  // A reader loaded on first use (pdf.js) that is missing fails every file of its kind: the installation is at fault, not the file.
+  if ((error as NodeJS.ErrnoException | null)?.code === 'ERR_MODULE_NOT_FOUND') return { type: 'failed', id, error: { code: 'WORKER_FAILED', message: `The import worker could not load its code: ${message}` } };
+  return { type: 'failed', id, error: { code: 'DAMAGED_FILE', message: `Could not read the file: ${message}` } };
 }
 
 /** Runs a job cancellable by its id, and posts its outcome (transferring `transfer` of a success). */
@@ -67,3 +70,6 @@ port.on('message', (message: ToWorker) => {
     }
   }
 });
+
+// Every import above has loaded by now (imports are evaluated before this module's body).
+post({ type: 'ready' });

@@ -50,6 +50,10 @@ export class ExtractionPool {
   readonly #busy = new Map<Worker, Job | Share>();
   readonly #queue: Job[] = [];
   readonly #openShares: OpenShare[] = [];
+  /** Workers whose code has loaded: one that dies before this could not start. */
+  readonly #started = new WeakSet<Worker>();
+  /** Workers alive (a dying worker reports both an error and its exit: the second finds it gone). */
+  readonly #alive = new Set<Worker>();
   #nextId = 1;
   #closed = false;
 
@@ -114,10 +118,15 @@ export class ExtractionPool {
     worker.on('message', (message: FromWorker) => this.#onMessage(worker, message));
     worker.on('error', (error) => this.#onDeath(worker, error));
     worker.on('exit', (code) => this.#onDeath(worker, new Error(`exited with code ${code}`)));
+    this.#alive.add(worker);
     return worker;
   }
 
   #onMessage(worker: Worker, message: FromWorker): void {
+    if (message.type === 'ready') {
+      this.#started.add(worker);
+      return;
+    }
     const task = this.#busy.get(worker);
     if (!task || task.id !== message.id) return;
     if (message.type === 'progress') {
@@ -171,6 +180,7 @@ export class ExtractionPool {
   }
 
   #onDeath(worker: Worker, error: Error): void {
+    if (!this.#alive.delete(worker)) return;
     const task = this.#busy.get(worker);
     this.#busy.delete(worker);
     const idle = this.#idle.indexOf(worker);
@@ -180,7 +190,15 @@ export class ExtractionPool {
       if (task && 'owner' in task && other === task.job) owner.postMessage({ type: 'shared', id: task.job.id } satisfies ToWorker);
     }
     const job = task && !('owner' in task) ? task : undefined;
-    if (job) {
+    // Stopped by close(): neither the file nor the worker's code is to blame.
+    if (this.#closed) job?.reject(new ApiError('CANCELLED', 'Import stopped.'));
+    else if (!this.#started.has(worker)) {
+      // Code that cannot load fails every worker alike: the files waiting are told so now, once each, rather than each
+      // starting a worker of its own to fail the same way. No file is to blame. The next file to come tries again.
+      const failed = new ApiError('WORKER_FAILED', `The import worker could not start: ${error.message}`);
+      if (job) this.#closeShares(job);
+      for (const waiting of [...(job ? [job] : []), ...this.#queue.splice(0)]) waiting.reject(failed);
+    } else if (job) {
       this.#closeShares(job);
       const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       job.reject(

@@ -15,6 +15,8 @@ export type ToWorker =
   | { type: 'warm' };
 
 export type FromWorker =
+  /** The worker's code has loaded: a worker that dies before saying so could not start, whatever file it was given. */
+  | { type: 'ready' }
   | { type: 'progress'; id: number; done: number; total: number }
   /** Job `id` invites another worker to read its pages alongside. */
   | { type: 'share'; id: number; claims: SharedArrayBuffer }

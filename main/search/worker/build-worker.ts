@@ -23,9 +23,12 @@ port.on('message', (message: ToBuildWorker) => {
   try {
     bytes = buildSegment(sources);
   } catch (error) {
-    port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies FromBuildWorker);
+    port.postMessage({ type: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies FromBuildWorker);
     return;
   }
   // Handed over, not copied: a big segment is tens of megabytes.
-  port.postMessage({ id: message.id, bytes } satisfies FromBuildWorker, [bytes.buffer as ArrayBuffer]);
+  port.postMessage({ type: 'built', id: message.id, bytes } satisfies FromBuildWorker, [bytes.buffer as ArrayBuffer]);
 });
+
+// Every import above has loaded by now (imports are evaluated before this module's body).
+port.postMessage({ type: 'ready' } satisfies FromBuildWorker);

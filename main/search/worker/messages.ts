@@ -12,5 +12,8 @@ export interface ToBuildWorker {
   last: boolean;
 }
 
-/** The built segment's bytes (what is written to disk), or why it failed. */
-export type FromBuildWorker = { id: number; bytes: Uint8Array } | { id: number; error: string };
+/**
+ * The worker's code has loaded (one that dies before saying so could not start);
+ * then each build's segment bytes (what is written to disk), or why it failed.
+ */
+export type FromBuildWorker = { type: 'ready' } | { type: 'built'; id: number; bytes: Uint8Array } | { type: 'failed'; id: number; error: string };

@@ -26,13 +26,18 @@ export function ImportSummaryDialog({
   return (
     <dialog ref={dialog} className="import-summary" aria-labelledby="import-summary-title" onClose={onClose}>
       <header className="dialog-header">
-        <h2 id="import-summary-title">{summary?.cancelled ? 'Import cancelled' : 'Import finished'}</h2>
+        <h2 id="import-summary-title">{summary?.error ? 'Import failed' : summary?.cancelled ? 'Import cancelled' : 'Import finished'}</h2>
         <button type="button" onClick={onClose} aria-label="Close">
           ✕
         </button>
       </header>
       {summary && (
         <>
+          {summary.error && (
+            <p className="import-error" role="alert">
+              {summary.error.message}
+            </p>
+          )}
           <p className="import-counts">
             {summary.imported} imported · {summary.duplicates} already in the notebook · {summary.failed} not imported
             {summary.notReached.length > 0 ? ` · ${summary.notReached.length} not reached` : ''}

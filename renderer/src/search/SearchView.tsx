@@ -49,6 +49,8 @@ export function SearchView({ api, query, onOpenDocument, onOpenRecord, onError }
   const [actors, setActors] = useState<ActorRecord[]>([]);
   const [changes, setChanges] = useState(0);
   const [listsChanged, setListsChanged] = useState(0);
+  /** Why the index is behind the records (its worker failed), from search.status and search.updated. */
+  const [indexError, setIndexError] = useState<string>();
   const sequence = useRef(0);
   const listId = useId();
 
@@ -80,7 +82,9 @@ export function SearchView({ api, query, onOpenDocument, onOpenRecord, onError }
   // Once new or changed records are searchable the answer may differ: ask again, a little later, as one change often comes with others.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = api.on('search.updated', () => {
+    api.call('search.status', {}).then((status) => setIndexError(status.error), () => undefined);
+    const stop = api.on('search.updated', (status) => {
+      setIndexError(status.error);
       clearTimeout(timer);
       timer = setTimeout(() => setChanges((count) => count + 1), 200);
     });
@@ -154,6 +158,11 @@ export function SearchView({ api, query, onOpenDocument, onOpenRecord, onError }
           {searching && !result ? 'Searching…' : result ? `${result.total} ${result.total === 1 ? 'match' : 'matches'}${result.total > LIMIT ? `, the first ${LIMIT} shown` : ''}` : ''}
         </p>
       </div>
+      {indexError && (
+        <p className="search-index-error" role="alert">
+          Recent changes may be missing from these results. {indexError}
+        </p>
+      )}
       <fieldset className="search-filters">
         <legend className="visually-hidden">Filters</legend>
         {SEARCH_KINDS.map((kind) => (

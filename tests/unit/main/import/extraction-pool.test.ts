@@ -1,8 +1,11 @@
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultImportLimits } from '../../../../main/import/extracted-document';
 import { extractPdf } from '../../../../main/import/pdf/extract-pdf';
 import { ExtractionPool } from '../../../../main/import/worker/extraction-pool';
+import type { WorkerEntry } from '../../../../main/workers/worker-entry';
 import { buildTextPdf } from '../../../support/pdf-builder';
+import { budget } from '../../../support/time-budget';
 
 const bytes = buildTextPdf(120, { seed: 7, info: { title: 'Shared work' } });
 const request = { file: 'long.pdf', kind: 'pdf' as const, bytes, limits: defaultImportLimits };
@@ -15,7 +18,7 @@ const pool = (size: number) => {
 };
 afterAll(() => Promise.all([...pools.values()].map((created) => created.close())));
 
-describe('extraction pool', { timeout: 60_000 }, () => {
+describe('extraction pool', { timeout: budget(60_000) }, () => {
   it('splits a long PDF over two workers with exactly the result of reading it alone', async () => {
     const alone = await extractPdf(bytes, { limits: defaultImportLimits });
     const progress: number[] = [];
@@ -53,6 +56,43 @@ describe('extraction pool', { timeout: 60_000 }, () => {
   it('cancels a running extraction, including the pages shared out', async () => {
     const controller = new AbortController();
     const running = pool(2).run({ ...request, bytes: buildTextPdf(600) }, { signal: controller.signal, onProgress: (done) => done === 20 && controller.abort() });
+    await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
+
+describe('extraction pool whose workers fail', { timeout: budget(60_000) }, () => {
+  const entry = (name: string): WorkerEntry => ({ url: pathToFileURL(`${import.meta.dirname}/../../../support/workers/${name}`), execArgv: [] });
+  const files = ['a.md', 'b.txt', 'c.pdf'].map((file) => ({ ...request, file, bytes: new TextEncoder().encode('# Notes') }));
+
+  it('reports a worker that cannot load its code as a worker failure naming the cause, not as a damaged file', async () => {
+    const broken = new ExtractionPool(2, entry('unloadable-worker.mjs'));
+    try {
+      const outcomes = await Promise.allSettled(files.map((file) => broken.run(file)));
+      for (const outcome of outcomes) {
+        expect(outcome.status).toBe('rejected');
+        const error = (outcome as PromiseRejectedResult).reason as { code: string; message: string };
+        expect(error.code).toBe('WORKER_FAILED');
+        expect(error.message).toMatch(/^The import worker could not start: Cannot find package 'fieldbook-package-that-is-not-installed'/);
+        expect(error.message).not.toMatch(/\.md|\.txt|\.pdf/);
+      }
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it("still reports a worker that dies on a file, once started, as that file's failure", async () => {
+    const crashing = new ExtractionPool(1, entry('crashing-extract-worker.mjs'));
+    try {
+      await expect(crashing.run(files[0]!)).rejects.toMatchObject({ code: 'DAMAGED_FILE', message: 'Reading “a.md” failed: exited with code 3' });
+    } finally {
+      await crashing.close();
+    }
+  });
+
+  it('cancels, rather than blames, a file being read when the pool is shut down', async () => {
+    const silent = new ExtractionPool(1, entry('silent-extract-worker.mjs'));
+    const running = silent.run(files[0]!);
+    await silent.close();
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultImportLimits } from '../../../../main/import/extracted-document';
 import { filesDone, ImportService, importStep } from '../../../../main/import/import-service';
@@ -173,5 +174,19 @@ describe('import pipeline', () => {
     // Every file is either reported or named as not reached, once.
     expect([...summary.results.map((result) => result.path), ...summary.notReached].sort()).toEqual(Array.from({ length: 6 }, (_, i) => path.join(temp.dir, 'usb', `book-${i}.pdf`)));
     expect((await notebook.records.list('documents')).length).toBe(summary.imported);
+  });
+});
+
+describe('an import whose workers cannot start', () => {
+  it('says so once for the import, leaves every file not reached and blames none of them', async () => {
+    const files = [await put('a.md', '# A'), await put('b.txt', 'B'), await put('c.md', '# C')];
+    const broken = new ExtractionPool(2, { url: pathToFileURL(path.join(import.meta.dirname, '../../../support/workers/unloadable-worker.mjs')), execArgv: [] });
+    try {
+      const summary = await new ImportService(notebook.records, () => broken).importPaths(files);
+      expect(summary).toMatchObject({ imported: 0, duplicates: 0, failed: 0, results: [], notReached: files, error: { code: 'WORKER_FAILED' } });
+      expect(summary.error?.message).toMatch(/^The import worker could not start: Cannot find package 'fieldbook-package-that-is-not-installed'/);
+    } finally {
+      await broken.close();
+    }
   });
 });

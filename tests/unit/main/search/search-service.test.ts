@@ -10,6 +10,7 @@ import { TextCache } from '../../../../main/records/text-cache';
 import { SearchArgs, type SearchResult } from '../../../../shared/search/results';
 import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
+import { budget } from '../../../support/time-budget';
 
 const english = [
   'Militia leaders met near the Green Zone in November to discuss the election results.',
@@ -218,7 +219,7 @@ describe('search over a notebook', () => {
       await indexer.flush();
     }
     const before = await search('convoy bridge');
-    await expect.poll(() => indexer.index.segments.length, { timeout: 10_000 }).toBeLessThan(3);
+    await expect.poll(() => indexer.index.segments.length, { timeout: budget(10_000) }).toBeLessThan(3);
     // Merges are built in the background lane, so they never hold up a change.
     expect(merged).toContain(6);
     const after = await search('convoy bridge');

@@ -61,11 +61,13 @@ describe('task runner', () => {
     events.subscribe((_event, payload) => seen.push(payload as TaskProgress));
     const tasks = new TaskRunner(events, { minIntervalMs: 50 });
     let finish: () => void = () => undefined;
+    // Resolves when the held-back state is sent, however late a busy machine runs the timer.
+    const heldBackSent = new Promise<void>((resolve) => events.subscribe((_event, payload) => (payload as TaskProgress).message === 'big.pdf' && resolve()));
     const task = tasks.start('slow', 'Slow step', async ({ progress }) => {
       progress(0, 4, 'big.pdf');
       await new Promise<void>((resolve) => (finish = resolve));
     });
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await heldBackSent;
     expect(seen.at(-1)).toMatchObject({ state: 'running', done: 0, total: 4, message: 'big.pdf' });
     finish();
     await task.result;
