@@ -56,10 +56,8 @@ describe('pdf-builder', () => {
     expect(() => buildPdf({ pages: [{ lines: generatedPageLines(0, 40) }] })).not.toThrow();
   });
 
-  it('builds 1,000 pages quickly', () => {
-    const started = performance.now();
+  it('builds 1,000 pages', () => {
     const bytes = buildTextPdf(1000);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(latin1(bytes.subarray(0, 2000))).toContain('/Type /Pages /Kids [');
     expect(latin1(bytes)).toContain('/Count 1000');
   });
