@@ -10,7 +10,7 @@ import { ActorTagger } from './ActorTagger';
 import { MentionsPanel } from './MentionsPanel';
 import { useNames } from './MentionsView';
 import { QuickPicker } from './QuickPicker';
-import { useApiResult } from './useApiResult';
+import { useApiResult } from '../api/useApiResult';
 import './actors.css';
 
 interface ActorPageProps {

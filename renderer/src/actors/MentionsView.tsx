@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { TextRange } from '../reader/view-props';
 import { MentionsPanel } from './MentionsPanel';
-import { useApiResult } from './useApiResult';
+import { useApiResult } from '../api/useApiResult';
 
 interface MentionsViewProps {
   api: FieldbookApi;

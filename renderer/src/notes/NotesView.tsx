@@ -5,7 +5,7 @@ import type { NoteRecord } from '../../../shared/model/records';
 import { plainLinks } from '../../../shared/notes/backlinks';
 import type { ResolvedLink } from '../../../shared/notes/link-resolution';
 import type { TextRange } from '../reader/view-props';
-import { useApiResult } from '../actors/useApiResult';
+import { useApiResult } from '../api/useApiResult';
 import { Backlinks } from './Backlinks';
 import { NoteEditor } from './NoteEditor';
 import { afterPendingSave } from './pending-saves';

@@ -25,11 +25,11 @@ import { ErrorBanner } from './ErrorBanner';
 import { NoNotebookScreen } from './NoNotebookScreen';
 import { NotebookDialog } from './NotebookDialog';
 import { ProblemsBanner } from './ProblemsBanner';
-import { useGlobalShortcuts } from './keyboard';
-import { sectionForCommand, type Section } from './sections';
+import { useGlobalShortcuts } from '../navigation/keyboard';
+import { sectionForCommand, type Section } from '../navigation/sections';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
-import { applyTheme } from './theme';
+import { applyTheme } from '../styles/theme';
 import { TopBar } from './TopBar';
 
 interface Loaded {

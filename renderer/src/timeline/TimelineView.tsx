@@ -5,7 +5,7 @@ import { formatEventDate } from '../../../shared/actors/event-date';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { EventRecord } from '../../../shared/model/records';
 import { useNames } from '../actors/MentionsView';
-import { useApiResult } from '../actors/useApiResult';
+import { useApiResult } from '../api/useApiResult';
 import { highlightRange, type TextRange } from '../reader/view-props';
 import { EventForm } from './EventForm';
 import { TimelineAxis } from './TimelineAxis';
