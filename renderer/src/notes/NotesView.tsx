@@ -4,7 +4,7 @@ import type { LibraryItem } from '../../../shared/model/library';
 import type { NoteRecord } from '../../../shared/model/records';
 import { plainLinks } from '../../../shared/notes/backlinks';
 import type { ResolvedLink } from '../../../shared/notes/link-resolution';
-import type { TextRange } from '../reader/view-props';
+import type { TextRange } from '../navigation/text-range';
 import { useApiResult } from '../api/useApiResult';
 import { Backlinks } from './Backlinks';
 import { NoteEditor } from './NoteEditor';

@@ -18,7 +18,7 @@ import { NotesView } from '../notes/NotesView';
 import { TimelineView } from '../timeline/TimelineView';
 import { ReaderView } from '../reader/ReaderView';
 import { SearchView } from '../search/SearchView';
-import type { TextRange } from '../reader/view-props';
+import type { TextRange } from '../navigation/text-range';
 import { LibraryView } from '../views/LibraryView';
 import { SettingsView } from '../views/SettingsView';
 import { ErrorBanner } from './ErrorBanner';

@@ -6,7 +6,7 @@ import type { FieldbookApi } from '../../../shared/api/contract';
 import type { EventRecord } from '../../../shared/model/records';
 import { useNames } from '../actors/MentionsView';
 import { useApiResult } from '../api/useApiResult';
-import { highlightRange, type TextRange } from '../reader/view-props';
+import { highlightRange, type TextRange } from '../navigation/text-range';
 import { EventForm } from './EventForm';
 import { TimelineAxis } from './TimelineAxis';
 import './timeline.css';
