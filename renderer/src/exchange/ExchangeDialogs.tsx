@@ -2,7 +2,7 @@ import type { FieldbookApi } from '../../../shared/api/contract';
 import { ConflictList } from './ConflictList';
 import { ExportDialog } from './ExportDialog';
 import { MergeDialog } from './MergeDialog';
-import { Modal } from './Modal';
+import { Modal } from '../forms/Modal';
 import type { ExchangeDialog } from './useExchangeDialogs';
 import './exchange.css';
 

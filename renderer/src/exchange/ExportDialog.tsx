@@ -4,7 +4,7 @@ import type { ExportSelection } from '../../../shared/exchange/selection';
 import { MIN_PASSPHRASE_LENGTH, type AnnotationFormat, type Download, type DownloadOutcome } from '../../../shared/exchange/transfer';
 import { withChecked } from '../forms/checked-set';
 import { describeCounts, errorMessage } from './labels';
-import { Modal } from './Modal';
+import { Modal } from '../forms/Modal';
 
 type Format = 'fieldbook' | AnnotationFormat;
 type Scope = 'all' | 'documents' | 'tag' | 'actor' | 'dates';

@@ -5,7 +5,7 @@ import type { MergeReport } from '../../../shared/exchange/merge-report';
 import { EXCHANGE_UPLOAD_NAME } from '../../../shared/exchange/transfer';
 import { errorMessage } from './labels';
 import { MergeReportView } from './MergeReportView';
-import { Modal } from './Modal';
+import { Modal } from '../forms/Modal';
 
 type Phase = 'choose' | 'uploading' | 'checking' | 'passphrase' | 'preview' | 'applying' | 'applied';
 
