@@ -48,7 +48,7 @@ interface ExportDialogProps {
 /** Export the notebook, or a selection of it, as a .fieldbook file (optionally encrypted) or in a format other tools read. */
 export function ExportDialog({ api, open, initialFormat, onClose }: ExportDialogProps) {
   return (
-    <Modal open={open} title="Export" className="export-dialog" onClose={onClose}>
+    <Modal open={open} title="Export" className="exchange-dialog export-dialog" onClose={onClose}>
       <ExportForm key={initialFormat} api={api} initialFormat={initialFormat} />
     </Modal>
   );

@@ -27,7 +27,7 @@ export function MergeDialog({ api, open, onClose }: { api: FieldbookApi; open: b
     onClose();
   };
   return (
-    <Modal open={open} title="Merge a notebook file" className="merge-dialog" onClose={close}>
+    <Modal open={open} title="Merge a notebook file" className="exchange-dialog merge-dialog" onClose={close}>
       <MergeForm api={api} batch={batch} />
     </Modal>
   );
