@@ -1,6 +1,6 @@
-import lunr from 'lunr';
 import { indexTerms } from '../../shared/search/analyse';
 import { type EntryMeta, type EntrySource, FIELD_BOOSTS, type Field, FIELDS } from './entry-meta';
+import { weighTerms, type WeighedBatch } from './lunr-weights';
 import { lettersOf, oneEditAway } from './typos';
 import { decodeSegment, encodeSegment, type FieldPostings, type SegmentContent } from './segment-file';
 
@@ -10,9 +10,9 @@ import { decodeSegment, encodeSegment, type FieldPostings, type SegmentContent }
  * never changed, except that entries are masked when their record changes
  * or goes; merging rebuilds several segments into one.
  *
- * lunr analyses and weighs (BM25 per field, with boosts); what is kept of
- * its index is the postings, as flat arrays (see segment-file.ts), which
- * queries walk directly: lunr's own query evaluation builds an object per
+ * lunr weighs the terms (BM25 per field, with boosts; see lunr-weights.ts);
+ * what is kept of its work is the postings, as flat arrays (see
+ * segment-file.ts), which queries walk directly: lunr's own query evaluation builds an object per
  * matching entry and compares whole field vectors, far too slow for a word
  * found in tens of thousands of passages.
  */
@@ -25,65 +25,34 @@ import { decodeSegment, encodeSegment, type FieldPostings, type SegmentContent }
  */
 const REFERENCE_LENGTH: Readonly<Record<Field, number>> = { title: 8, author: 3, body: 150, comment: 20 };
 
-// lunr's typings leave out the builder's steps and state that are read here.
-interface BuilderInternals {
-  averageFieldLength: Record<string, number>;
-  invertedIndex: Record<string, { _index: number }>;
-  fieldVectors: Record<string, { elements: number[] }>;
-  tokenizer(field: unknown): unknown[];
-  createFieldVectors(): void;
-}
-type LunrWithIdf = typeof lunr & { idf(posting: unknown, count: number): number };
-
 /** Analyse and index a batch of entries into a segment's bytes. Pure and CPU-bound: run it in a worker. */
 export function buildSegment(sources: readonly EntrySource[]): Uint8Array {
-  const builder = new lunr.Builder();
-  builder.ref('r');
-  for (const field of FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
-  builder.k1(1.2);
-  builder.b(0.75);
-  // Fields arrive analysed (index terms, see analyse.ts) and lunr keeps no token metadata here, so the terms
-  // go in as they are: its tokenizer would copy, lower-case and wrap each one again.
-  (builder as unknown as BuilderInternals).tokenizer = (terms) => (Array.isArray(terms) ? terms : []);
-  for (const [local, source] of sources.entries()) {
-    const language = source.meta.language;
-    const fields: Record<string, string | string[]> = { r: String(local) };
-    for (const field of FIELDS) {
-      const text = source[field];
-      if (text) fields[field] = indexTerms(text, language);
-    }
-    builder.add(fields, source.boost ? { boost: source.boost } : undefined);
-  }
-  const internals = builder as unknown as BuilderInternals;
-  internals.averageFieldLength = { ...REFERENCE_LENGTH };
-  const withIdf = lunr as LunrWithIdf;
-  const idf = withIdf.idf;
-  // createFieldVectors reads lunr.idf; it runs synchronously, so nothing else sees the swap.
-  withIdf.idf = () => 1;
-  try {
-    internals.createFieldVectors();
-  } finally {
-    withIdf.idf = idf;
-  }
-  return encodeSegment(postingsOf(internals, sources));
+  const batch = weighTerms(
+    sources.map((source) => {
+      const terms: Partial<Record<Field, string[]>> = {};
+      for (const field of FIELDS) {
+        const text = source[field];
+        if (text) terms[field] = indexTerms(text, source.meta.language);
+      }
+      return source.boost ? { terms, boost: source.boost } : { terms };
+    }),
+    { fields: FIELDS, fieldBoosts: FIELD_BOOSTS, referenceLengths: REFERENCE_LENGTH, k1: 1.2, b: 0.75 },
+  );
+  return encodeSegment(postingsOf(batch, sources));
 }
 
-/** Turn lunr's field vectors (entry → terms) into postings (term → entries), terms in sorted order. */
-function postingsOf(internals: BuilderInternals, sources: readonly EntrySource[]): SegmentContent {
-  const terms = Object.keys(internals.invertedIndex).sort();
-  const rankOfLunrIndex = new Uint32Array(terms.length);
-  for (const [rank, term] of terms.entries()) rankOfLunrIndex[(internals.invertedIndex[term] as { _index: number })._index] = rank;
-  const vectors = (field: Field, local: number) => internals.fieldVectors[`${field}/${local}`]?.elements ?? [];
-
+/** Turn lunr's weights (entry → terms) into postings (term → entries), terms in sorted order. */
+function postingsOf(batch: WeighedBatch<Field>, sources: readonly EntrySource[]): SegmentContent {
+  const terms = batch.terms;
   const df = new Uint32Array(terms.length);
   const lastEntry = new Int32Array(terms.length).fill(-1);
   const offsets = new Map(FIELDS.map((field) => [field, new Uint32Array(terms.length + 1)]));
   for (let local = 0; local < sources.length; local++) {
     for (const field of FIELDS) {
       const counts = offsets.get(field) as Uint32Array;
-      const elements = vectors(field, local);
+      const elements = batch.elements(field, local);
       for (let i = 0; i < elements.length; i += 2) {
-        const rank = rankOfLunrIndex[elements[i] as number] as number;
+        const rank = elements[i] as number;
         counts[rank + 1] = (counts[rank + 1] as number) + 1;
         if (lastEntry[rank] !== local) {
           lastEntry[rank] = local;
@@ -103,9 +72,9 @@ function postingsOf(internals: BuilderInternals, sources: readonly EntrySource[]
     const next = starts.slice(0, terms.length);
     // Entries are visited in ascending order, so each term's postings come out sorted.
     for (let local = 0; local < sources.length; local++) {
-      const elements = vectors(field, local);
+      const elements = batch.elements(field, local);
       for (let i = 0; i < elements.length; i += 2) {
-        const rank = rankOfLunrIndex[elements[i] as number] as number;
+        const rank = elements[i] as number;
         const at = next[rank] as number;
         entries[at] = local;
         weights[at] = elements[i + 1] as number;

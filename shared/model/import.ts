@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiErrorCode, ApiErrorShape } from '../api/errors';
+import { ApiErrorCode, ApiErrorShape } from './error-code';
 import { RecordId } from './records';
 
 export const ImportFileResult = z.object({

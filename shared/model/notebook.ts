@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiErrorCode } from '../api/errors';
+import { ApiErrorCode } from './error-code';
 
 export const NOTEBOOK_FORMAT = 'fieldbook-notebook';
 export const NOTEBOOK_FORMAT_VERSION = 1;

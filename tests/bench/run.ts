@@ -2,6 +2,7 @@
 import { benchAnchoring } from './anchoring';
 import { benchApiRoundTrip } from './api-roundtrip';
 import { benchExchange } from './exchange';
+import { benchHtmlDepth } from './html-depth';
 import { benchMentions } from './mentions';
 import { benchNoteTyping } from './note-typing';
 import { benchPackageSize } from './package-size';
@@ -15,6 +16,7 @@ await benchApiRoundTrip();
 await benchStorage();
 await benchSearch();
 await benchPdf();
+await benchHtmlDepth();
 await benchPdfOpen();
 await benchAnchoring();
 await benchPaintHighlights();

@@ -5,7 +5,7 @@ import { createDownloads, createHandlers, createUpload } from '../../api/handler
 import { builtRendererDir, userDataDir } from '../../app/paths';
 import { createServices } from '../../app/services';
 import { startBrowserHost } from '../../browser-host/server';
-import { openInChromiumAppMode } from '../../launcher/open-in-chromium';
+import { openInChromiumAppMode } from '../open-in-chromium';
 import { type Command, UsageError } from '../command';
 
 export const serveCommand: Command = {

@@ -5,12 +5,12 @@ import { formatEventDate } from '../../../shared/actors/event-date';
 import type { ActorMerge } from '../../../shared/actors/merge';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import { ActorKind, type ActorRecord } from '../../../shared/model/records';
-import { highlightRange, type TextRange } from '../reader/view-props';
+import { highlightRange, type TextRange } from '../navigation/text-range';
 import { ActorTagger } from './ActorTagger';
 import { MentionsPanel } from './MentionsPanel';
 import { useNames } from './MentionsView';
 import { QuickPicker } from './QuickPicker';
-import { useApiResult } from './useApiResult';
+import { useApiResult } from '../api/useApiResult';
 import './actors.css';
 
 interface ActorPageProps {

@@ -3,7 +3,7 @@ import type { FieldbookApi } from '../../../shared/api/contract';
 import type { EventRecord, HighlightRecord } from '../../../shared/model/records';
 import { QuickEventForm } from './QuickEventForm';
 import { QuickPicker } from './QuickPicker';
-import { useApiResult } from './useApiResult';
+import { useApiResult } from '../api/useApiResult';
 import './actors.css';
 
 interface Taggable {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Mention, MentionList } from '../../../shared/actors/mentions';
 import type { FieldbookApi } from '../../../shared/api/contract';
-import type { TextRange } from '../reader/view-props';
+import type { TextRange } from '../navigation/text-range';
 import './actors.css';
 
 interface MentionsPanelProps {

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
-import type { TextRange } from '../reader/view-props';
+import type { TextRange } from '../navigation/text-range';
 import { MentionsPanel } from './MentionsPanel';
-import { useApiResult } from './useApiResult';
+import { useApiResult } from '../api/useApiResult';
 
 interface MentionsViewProps {
   api: FieldbookApi;

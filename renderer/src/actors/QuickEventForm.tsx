@@ -2,8 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type K
 import { parseEventDate, type DatePrecision } from '../../../shared/actors/event-date';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { EventRecord } from '../../../shared/model/records';
-import { EventTypeSelect, PrecisionSelect } from '../timeline/EventFields';
-import { useApiResult } from './useApiResult';
+import { EventTypeSelect, PrecisionSelect } from '../forms/EventFields';
+import { useApiResult } from '../api/useApiResult';
 import './actors.css';
 
 interface QuickEventFormProps {

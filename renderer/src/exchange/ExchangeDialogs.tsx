@@ -2,7 +2,7 @@ import type { FieldbookApi } from '../../../shared/api/contract';
 import { ConflictList } from './ConflictList';
 import { ExportDialog } from './ExportDialog';
 import { MergeDialog } from './MergeDialog';
-import { Modal } from './Modal';
+import { Modal } from '../forms/Modal';
 import type { ExchangeDialog } from './useExchangeDialogs';
 import './exchange.css';
 
@@ -12,7 +12,7 @@ export function ExchangeDialogs({ api, which, onClose }: { api: FieldbookApi; wh
     <>
       <ExportDialog api={api} open={which === 'export' || which === 'export-other'} initialFormat={which === 'export-other' ? 'w3c' : 'fieldbook'} onClose={onClose} />
       <MergeDialog api={api} open={which === 'merge'} onClose={onClose} />
-      <Modal open={which === 'conflicts'} title="Merge conflicts" className="conflicts-dialog" onClose={onClose}>
+      <Modal open={which === 'conflicts'} title="Merge conflicts" className="exchange-dialog conflicts-dialog" onClose={onClose}>
         <p className="hint">Texts that a merge found changed on both sides. Each record holds both versions, one after the other, until you choose.</p>
         <ConflictList api={api} />
       </Modal>

@@ -4,7 +4,7 @@ import type { ExportSelection } from '../../../shared/exchange/selection';
 import { MIN_PASSPHRASE_LENGTH, type AnnotationFormat, type Download, type DownloadOutcome } from '../../../shared/exchange/transfer';
 import { withChecked } from '../forms/checked-set';
 import { describeCounts, errorMessage } from './labels';
-import { Modal } from './Modal';
+import { Modal } from '../forms/Modal';
 
 type Format = 'fieldbook' | AnnotationFormat;
 type Scope = 'all' | 'documents' | 'tag' | 'actor' | 'dates';
@@ -48,7 +48,7 @@ interface ExportDialogProps {
 /** Export the notebook, or a selection of it, as a .fieldbook file (optionally encrypted) or in a format other tools read. */
 export function ExportDialog({ api, open, initialFormat, onClose }: ExportDialogProps) {
   return (
-    <Modal open={open} title="Export" className="export-dialog" onClose={onClose}>
+    <Modal open={open} title="Export" className="exchange-dialog export-dialog" onClose={onClose}>
       <ExportForm key={initialFormat} api={api} initialFormat={initialFormat} />
     </Modal>
   );

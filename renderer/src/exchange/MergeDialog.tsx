@@ -5,7 +5,7 @@ import type { MergeReport } from '../../../shared/exchange/merge-report';
 import { EXCHANGE_UPLOAD_NAME } from '../../../shared/exchange/transfer';
 import { errorMessage } from './labels';
 import { MergeReportView } from './MergeReportView';
-import { Modal } from './Modal';
+import { Modal } from '../forms/Modal';
 
 type Phase = 'choose' | 'uploading' | 'checking' | 'passphrase' | 'preview' | 'applying' | 'applied';
 
@@ -27,7 +27,7 @@ export function MergeDialog({ api, open, onClose }: { api: FieldbookApi; open: b
     onClose();
   };
   return (
-    <Modal open={open} title="Merge a notebook file" className="merge-dialog" onClose={close}>
+    <Modal open={open} title="Merge a notebook file" className="exchange-dialog merge-dialog" onClose={close}>
       <MergeForm api={api} batch={batch} />
     </Modal>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FieldbookApi, MethodArgs, MethodResult } from '../../../shared/api/contract';
 import type { DocumentRecord, HighlightColor } from '../../../shared/model/records';
-import { highlightRange, type TextRange } from '../reader/view-props';
+import { highlightRange, type TextRange } from '../navigation/text-range';
 import { useTags } from '../tags/useTags';
 import { colorLabels, highlightColors } from './colors';
 import './highlights.css';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { HighlightColor, HighlightPatch, HighlightRecord } from '../../../shared/model/records';
-import type { TextRange } from '../reader/view-props';
+import type { TextRange } from '../navigation/text-range';
 import { HighlightReloads, mergeListed, patched, upsert } from './highlight-reloads';
 
 export interface DocumentHighlights {

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { ImportFileResult, ImportSummary } from '../../../shared/model/import';
+import { Modal } from '../forms/Modal';
 import { needsPassword, PasswordRetry } from './PasswordRetry';
 
 const statusLabels = { imported: 'Imported', duplicate: 'Already in the notebook', failed: 'Not imported' } as const;
@@ -15,22 +15,14 @@ export function ImportSummaryDialog({
   onClose(): void;
   onRetryWithPassword(result: ImportFileResult, password: string): Promise<void>;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current;
-    if (summary && element && !element.open) element.showModal();
-    if (!summary && element?.open) element.close();
-  }, [summary]);
-
   const results = summary ? [...summary.results].sort((a, b) => order[a.status] - order[b.status]) : [];
   return (
-    <dialog ref={dialog} className="import-summary" aria-labelledby="import-summary-title" onClose={onClose}>
-      <header className="dialog-header">
-        <h2 id="import-summary-title">{summary?.error ? 'Import failed' : summary?.cancelled ? 'Import cancelled' : 'Import finished'}</h2>
-        <button type="button" onClick={onClose} aria-label="Close">
-          ✕
-        </button>
-      </header>
+    <Modal
+      open={summary !== undefined}
+      title={summary?.error ? 'Import failed' : summary?.cancelled ? 'Import cancelled' : 'Import finished'}
+      className="import-summary"
+      onClose={onClose}
+    >
       {summary && (
         <>
           {summary.error && (
@@ -69,6 +61,6 @@ export function ImportSummaryDialog({
           </ul>
         </>
       )}
-    </dialog>
+    </Modal>
   );
 }

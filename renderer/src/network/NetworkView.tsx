@@ -3,7 +3,7 @@ import { partialDateSpan } from '../../../shared/actors/event-date';
 import type { LinkKind, NetworkFilter } from '../../../shared/actors/view-models';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import { ActorKind } from '../../../shared/model/records';
-import { useApiResult } from '../actors/useApiResult';
+import { useApiResult } from '../api/useApiResult';
 import './network.css';
 
 // Cytoscape is the largest library in the app: it loads when the network is first shown, not with the app.

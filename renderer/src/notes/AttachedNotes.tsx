@@ -4,7 +4,7 @@ import type { FieldbookApi } from '../../../shared/api/contract';
 import type { NoteAttachment } from '../../../shared/model/records';
 import { noteTitle } from '../../../shared/notes/link-resolution';
 import { plainLinks } from '../../../shared/notes/backlinks';
-import { useApiResult } from '../actors/useApiResult';
+import { useApiResult } from '../api/useApiResult';
 import './notes.css';
 
 interface AttachedNotesProps {

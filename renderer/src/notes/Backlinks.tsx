@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { LinkRef } from '../../../shared/notes/link-syntax';
-import { useApiResult } from '../actors/useApiResult';
+import { useApiResult } from '../api/useApiResult';
 import './notes.css';
 
 interface BacklinksProps {

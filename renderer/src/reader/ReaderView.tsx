@@ -13,7 +13,7 @@ import { Backlinks } from '../notes/Backlinks';
 import { TagEditor } from '../tags/TagEditor';
 import { useTags } from '../tags/useTags';
 import { FindBar } from './FindBar';
-import { isTyping } from '../shell/keyboard';
+import { isTyping } from '../navigation/keyboard';
 import { TableOfContents } from './TableOfContents';
 import { TextView } from './text/TextView';
 import { loadPdfView, useReaderDocument } from './useReaderDocument';

@@ -1,7 +1,11 @@
-import type { HighlightColor, HighlightTarget } from '../../../shared/model/records';
+import type { HighlightColor } from '../../../shared/model/records';
 import type { DocumentStructure } from '../../../shared/model/document-structure';
+import type { TextRange } from '../navigation/text-range';
+
+// The views' props are given and report ranges, so the reader's files take the type from here with them.
+export type { TextRange };
+
 export interface PaintedHighlight { id: string; start: number; end: number; color: HighlightColor }
-export interface TextRange { start: number; end: number; page?: number }
 export interface ScrollTarget { start: number; end: number; flash: boolean; nonce: number }
 export interface DocumentViewProps {
   text: string;                       // the canonical text (UTF-16 offsets are into this)
@@ -14,8 +18,3 @@ export interface DocumentViewProps {
   onHighlightClick(id: string): void;
 }
 export interface PdfViewProps extends DocumentViewProps { data: Uint8Array }
-
-/** Where a stored highlight was put, as the range to open the reader at (the reader anchors it again if the text moved). */
-export function highlightRange(target: HighlightTarget): TextRange {
-  return { start: target.position.start, end: target.position.end, ...(target.page === undefined ? {} : { page: target.page }) };
-}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { AppInfo } from '../../../shared/model/app';
-import type { LibraryCounts } from '../../../shared/model/library';
+import { LibraryCollection, type LibraryCounts } from '../../../shared/model/library';
 import type { NotebookInfo, NotebookProblem } from '../../../shared/model/notebook';
 import type { Settings } from '../../../shared/model/settings';
 import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
@@ -18,18 +18,18 @@ import { NotesView } from '../notes/NotesView';
 import { TimelineView } from '../timeline/TimelineView';
 import { ReaderView } from '../reader/ReaderView';
 import { SearchView } from '../search/SearchView';
-import type { TextRange } from '../reader/view-props';
+import type { TextRange } from '../navigation/text-range';
 import { LibraryView } from '../views/LibraryView';
 import { SettingsView } from '../views/SettingsView';
 import { ErrorBanner } from './ErrorBanner';
 import { NoNotebookScreen } from './NoNotebookScreen';
 import { NotebookDialog } from './NotebookDialog';
 import { ProblemsBanner } from './ProblemsBanner';
-import { useGlobalShortcuts } from './keyboard';
-import { sectionForCommand, type Section } from './sections';
+import { useGlobalShortcuts } from '../navigation/keyboard';
+import { sectionForCommand, type Section } from '../navigation/sections';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
-import { applyTheme } from './theme';
+import { applyTheme } from '../styles/theme';
 import { TopBar } from './TopBar';
 
 interface Loaded {
@@ -118,13 +118,26 @@ export function App({ api }: { api: FieldbookApi }) {
       setError(caught);
     }
   }, [api]);
+  /** Records changed: only the library's counts can have moved, and only when a counted kind changed. */
+  const reloadCounts = useCallback(async () => {
+    try {
+      const counts = await api.call('library.counts', {});
+      setLoaded((current) => current && { ...current, counts });
+      setError(undefined);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, [api]);
 
   useEffect(() => {
     void load();
     const unsubscribe = [
       api.on('settings.changed', (settings) => setLoaded((current) => current && { ...current, settings })),
       api.on('notebook.changed', () => void load()),
-      api.on('records.changed', () => void load()),
+      api.on('records.changed', ({ type }) => {
+        // Tagging hundreds of mentions sends a change per batch of highlights: none of them moves a count.
+        if (LibraryCollection.safeParse(type).success) void reloadCounts();
+      }),
       api.on('app.command', ({ command }) => {
         if (command === 'focus-search') focusSearch();
         const target = sectionForCommand(command);
@@ -132,7 +145,7 @@ export function App({ api }: { api: FieldbookApi }) {
       }),
     ];
     return () => unsubscribe.forEach((stop) => stop());
-  }, [api, load, focusSearch, showSection]);
+  }, [api, load, reloadCounts, focusSearch, showSection]);
 
   const theme = (loaded ?? unopened)?.settings.theme ?? 'system';
   useEffect(() => applyTheme(theme), [theme]);

@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { LibraryCounts } from '../../../shared/model/library';
-import { collectionOrder, collections, type Section } from './sections';
+import { collectionOrder, collections, type Section } from '../navigation/sections';
 
 const sections: readonly Section[] = [...collectionOrder, 'highlights', 'timeline', 'network', 'mentions', 'settings'];
 

@@ -1,8 +1,8 @@
 import type { ReactNode, RefObject } from 'react';
 import type { NotebookInfo } from '../../../shared/model/notebook';
 import type { Theme } from '../../../shared/model/settings';
-import { collections, type Section } from './sections';
-import { nextTheme, themeLabels } from './theme';
+import { collections, type Section } from '../navigation/sections';
+import { nextTheme, themeLabels } from '../styles/theme';
 
 interface TopBarProps {
   notebook: NotebookInfo;

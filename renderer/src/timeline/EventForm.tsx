@@ -3,9 +3,9 @@ import { parseEventDate, type DatePrecision } from '../../../shared/actors/event
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { ActorRecord, EventRecord } from '../../../shared/model/records';
 import { QuickPicker } from '../actors/QuickPicker';
-import { useApiResult } from '../actors/useApiResult';
+import { useApiResult } from '../api/useApiResult';
 import { withChecked } from '../forms/checked-set';
-import { EventTypeSelect, PrecisionSelect } from './EventFields';
+import { EventTypeSelect, PrecisionSelect } from '../forms/EventFields';
 import '../actors/actors.css';
 
 interface EventFormProps {

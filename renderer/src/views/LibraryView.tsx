@@ -3,7 +3,7 @@ import { ImportButtons } from '../import/ImportButtons';
 import type { ChosenFile } from '../import/dropped-files';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { LibraryCollection, LibraryItem } from '../../../shared/model/library';
-import { collections } from '../shell/sections';
+import { collections } from '../navigation/sections';
 
 interface LibraryViewProps {
   api: FieldbookApi;

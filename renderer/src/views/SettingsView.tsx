@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Settings, Theme } from '../../../shared/model/settings';
-import { themeLabels, themeOrder } from '../shell/theme';
+import { themeLabels, themeOrder } from '../styles/theme';
 
 interface SettingsViewProps {
   settings: Settings;

@@ -83,6 +83,12 @@ describe('merging two versions of a record', () => {
   });
 
   it('breaks a tie in time by content, the same way from both sides', () => {
-    checkLaws('notes', note({ title: 'A', body: 'one' }), note({ title: 'B', body: 'two' }));
+    // Saved at the same instant, the version whose canonical JSON (keys sorted) sorts last counts as the later:
+    // the first field that differs in key order is body ('two' after 'one'), whatever the title says.
+    const tied = checkLaws('notes', note({ title: 'B', body: 'one' }), note({ title: 'A', body: 'two' }));
+    expect(tied.title).toBe('A');
+    expect(tied.body).toBe(`two${conflictSeparator('2026-01-01T00:00:00.000Z')}one`);
+    // The same rule on a field that is simply taken from the later side: 'pink' sorts after 'green'.
+    expect(checkLaws('highlights', highlight({ color: 'pink' }), highlight({ color: 'green' })).color).toBe('pink');
   });
 });

@@ -2,6 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../../../main/storage/atomic-write';
+import { mountSmallDisk } from '../../../support/constrained-disk';
 import { makeTempDir } from '../../../support/temp-dir';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -19,9 +20,24 @@ describe('atomic write', () => {
     expect(await readdir(temp.dir)).toEqual(['a.json']);
   });
 
-  it('leaves the old content and no temporary file when the write cannot complete', async () => {
+  it('leaves the old content and no temporary file when the new content does not fit on the disk', async (context) => {
+    const disk = await mountSmallDisk(temp.dir, 64);
+    if (typeof disk === 'string') return context.skip(disk);
+    try {
+      const file = path.join(disk.dir, 'a.json');
+      await writeFileAtomic(file, 'old');
+      // Larger than the whole disk: the temporary file fills it and the write fails before any rename.
+      await expect(writeFileAtomic(file, 'x'.repeat(256 * 1024))).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(await readFile(file, 'utf8')).toBe('old');
+      expect(await readdir(disk.dir)).toEqual(['a.json']);
+    } finally {
+      disk.unmount();
+    }
+  });
+
+  it('fails, creating nothing, when the folder does not exist', async () => {
     const file = path.join(temp.dir, 'missing-dir', 'a.json');
-    await expect(writeFileAtomic(file, 'x')).rejects.toThrow();
+    await expect(writeFileAtomic(file, 'x')).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await readdir(temp.dir)).toEqual([]);
   });
 

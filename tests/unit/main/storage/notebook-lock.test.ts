@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,12 +46,18 @@ describe('notebook lock', () => {
 
   it('takes over a half-written lock left by a crash', async () => {
     await writeFile(path.join(temp.dir, LOCK_FILE), '');
-    await (await acquireNotebookLock(temp.dir)).release();
+    const lock = await acquireNotebookLock(temp.dir);
+    expect(JSON.parse(await readFile(path.join(temp.dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid, hostname: os.hostname() });
+    // Taken over, it holds like any other lock until released.
+    await expect(acquireNotebookLock(temp.dir)).rejects.toMatchObject({ code: 'NOTEBOOK_LOCKED' });
+    await lock.release();
+    await expect(readdir(temp.dir)).resolves.toEqual([]);
   });
 
   it('lets exactly one of many simultaneous contenders win a stale lock', async () => {
     await writeFile(path.join(temp.dir, LOCK_FILE), '{}');
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => acquireNotebookLock(temp.dir)));
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    for (const result of results) if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'NOTEBOOK_LOCKED' });
   });
 });

@@ -99,7 +99,8 @@ describe('estimating nesting before parsing', () => {
     }
   });
 
-  it('stops scanning as soon as the limit is passed', () => {
+  // How fast it stops is a figure of `npm run bench` (tests/bench/html-depth.ts), not a pass or fail here.
+  it('stops counting as soon as the limit is passed', () => {
     const html = deeplyNested(1_000_000, { unclosed: true });
     expect(estimateNestingDepth(html, 512)).toBe(513);
     expect(() => assertNestingWithin(html, 512, 'deep.html')).toThrow(ApiError);
