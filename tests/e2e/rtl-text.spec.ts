@@ -23,3 +23,54 @@ test('a web page that declares right to left is shown right to left; its English
   expect(await direction(byline)).toBe('ltr');
   expect(await ui.locator('.reader-content h2').evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
 });
+
+/** Each line ends in a run of the other direction: a date after Arabic words, an Arabic name after English ones. */
+const mixedLines = [
+  { title: 'Arabic line ending in a number', line: 'وصلت القافلة إلى المعبر يوم 7 نوفمبر 2021', atStart: 'أمس ', atEnd: ' ظهرا' },
+  { title: 'English line ending in Arabic', line: 'The statement was signed by كتائب الإمام علي', atStart: 'Later ', atEnd: ' today' },
+];
+
+for (const { title: noteTitle, line, atStart, atEnd } of mixedLines) {
+  test(`End, Home and Shift+End in the notes editor go to the logical ends of a mixed line (${noteTitle})`, async ({ app }) => {
+    const { page: ui } = app;
+    const note = await app.call('notes.create', { title: noteTitle, body: line });
+    await ui.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Notes/ }).click();
+    await ui.getByRole('navigation', { name: 'Notes' }).getByRole('button', { name: new RegExp(noteTitle) }).click();
+    await ui.getByRole('button', { name: 'Edit', exact: true }).click();
+    const editor = ui.getByRole('textbox', { name: 'Note text' });
+    await editor.click();
+    const saved = () => app.call('notes.get', { id: note.id }).then((stored) => stored.body);
+
+    await ui.keyboard.press('Control+Home');
+    await ui.keyboard.press('End');
+    await ui.keyboard.type(atEnd);
+    await ui.keyboard.press('Home');
+    await ui.keyboard.type(atStart);
+    await expect.poll(saved).toBe(`${atStart}${line}${atEnd}`);
+
+    // From the start, Shift+End selects the whole line: typing replaces all of it.
+    await ui.keyboard.press('Control+Home');
+    await ui.keyboard.press('Shift+End');
+    await ui.keyboard.type('x');
+    await expect.poll(saved).toBe('x');
+  });
+}
+
+test('End in a paragraph that wraps goes to the end of the row, not of the paragraph', async ({ app }) => {
+  const { page: ui } = app;
+  const sentence = 'قال الباحث إن القوافل تأخرت على الطريق الصحراوي بسبب العواصف الرملية التي استمرت أياما.';
+  const paragraph = `${Array.from({ length: 6 }, () => sentence).join(' ')} 2021`;
+  const note = await app.call('notes.create', { title: 'A long paragraph', body: paragraph });
+  await ui.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Notes/ }).click();
+  await ui.getByRole('navigation', { name: 'Notes' }).getByRole('button', { name: /A long paragraph/ }).click();
+  await ui.getByRole('button', { name: 'Edit', exact: true }).click();
+  await ui.getByRole('textbox', { name: 'Note text' }).click();
+  await ui.keyboard.press('Control+Home');
+  await ui.keyboard.press('End');
+  await ui.keyboard.type('|');
+  const saved = () => app.call('notes.get', { id: note.id }).then((stored) => stored.body);
+  await expect.poll(saved).toContain('|');
+  const at = (await saved()).indexOf('|');
+  expect(at).toBeGreaterThan(sentence.length / 2);
+  expect(at).toBeLessThan(paragraph.length - '2021'.length);
+});
