@@ -74,3 +74,32 @@ test('End in a paragraph that wraps goes to the end of the row, not of the parag
   expect(at).toBeGreaterThan(sentence.length / 2);
   expect(at).toBeLessThan(paragraph.length - '2021'.length);
 });
+
+test('a note in read mode lays out each line and item in its own direction', async ({ app }) => {
+  const { page: ui } = app;
+  const arabicLine = 'قال الشاهد إن الجسر أغلق عند الفجر.';
+  const englishLine = 'The witness said the bridge closed at dawn.';
+  await app.call('notes.create', { title: 'Two languages', body: `${arabicLine}\n${englishLine}\n\n- بند عن الجسر\n- An item about the bridge` });
+  await ui.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Notes/ }).click();
+  await ui.getByRole('navigation', { name: 'Notes' }).getByRole('button', { name: /Two languages/ }).click();
+  const paragraph = ui.locator('.note-rendered p');
+  await expect(paragraph).toHaveAttribute('dir', 'auto');
+  // Where each line's text sits in the paragraph: a line starts at its own start edge (right for Arabic, left for English).
+  const edges = await paragraph.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const line = (node: ChildNode | null) => {
+      const range = document.createRange();
+      range.selectNodeContents(node as Node);
+      const rect = range.getBoundingClientRect();
+      return { left: rect.left - box.left, right: box.right - rect.right };
+    };
+    return { arabic: line(element.firstChild), english: line(element.lastChild) };
+  });
+  expect(edges.arabic.right).toBeLessThan(2);
+  expect(edges.arabic.left).toBeGreaterThan(100);
+  expect(edges.english.left).toBeLessThan(2);
+  expect(edges.english.right).toBeGreaterThan(100);
+  const items = ui.locator('.note-rendered li');
+  expect(await items.first().evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+  expect(await items.last().evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+});
