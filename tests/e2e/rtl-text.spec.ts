@@ -103,3 +103,52 @@ test('a note in read mode lays out each line and item in its own direction', asy
   expect(await items.first().evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
   expect(await items.last().evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
 });
+
+test('the search box keeps the Ctrl K badge out of the text, on the side where Arabic or English text ends', async ({ app }) => {
+  const { page: ui } = app;
+  const search = ui.locator('#search-input');
+  /** Whether the badge sits inside the input's end padding, the room the text never runs into. */
+  const badgeSide = () =>
+    ui.evaluate(() => {
+      const input = document.getElementById('search-input') as HTMLInputElement;
+      const badge = (document.querySelector('.search-hint') as HTMLElement).getBoundingClientRect();
+      const box = input.getBoundingClientRect();
+      const style = getComputedStyle(input);
+      if (badge.left >= box.right - parseFloat(style.paddingRight)) return 'right, in the padding';
+      if (badge.right <= box.left + parseFloat(style.paddingLeft)) return 'left, in the padding';
+      return 'over the text';
+    });
+  await search.fill('The vote in Basra');
+  expect(await badgeSide()).toBe('right, in the padding');
+  await search.fill('الانتخابات في البصرة');
+  await expect.poll(badgeSide).toBe('left, in the padding');
+  expect(await search.evaluate((input) => getComputedStyle(input).direction)).toBe('rtl');
+});
+
+test("a highlight's comment shows each line in its own direction", async ({ app }) => {
+  const { page: ui } = app;
+  const arabicLine = 'يؤكد هذا ما قاله الشاهد.';
+  const englishLine = 'This confirms the witness.';
+  const report = await app.call('documents.create', { title: 'Crossing report', text: 'The bridge at the crossing was closed before dawn on Friday.' });
+  const highlight = await app.call('highlights.create', { documentId: report.id, anchor: { quote: 'The bridge at the crossing was closed' } });
+  await app.call('highlights.update', { id: highlight.id, patch: { comment: `${arabicLine}\n${englishLine}` } });
+  await ui.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Highlights/ }).click();
+  const comment = ui.locator('.all-highlights-comment');
+  await expect(comment).toContainText(englishLine);
+  const edges = await comment.evaluate((element, lines) => {
+    const box = element.getBoundingClientRect();
+    const text = element.firstChild as Text;
+    const line = (words: string) => {
+      const range = document.createRange();
+      const at = (text.nodeValue ?? '').indexOf(words);
+      range.setStart(text, at);
+      range.setEnd(text, at + words.length);
+      const rect = range.getBoundingClientRect();
+      return { left: rect.left - box.left, right: box.right - rect.right };
+    };
+    return { arabic: line(lines.arabicLine), english: line(lines.englishLine) };
+  }, { arabicLine, englishLine });
+  expect(edges.arabic.right).toBeLessThan(2);
+  expect(edges.english.left).toBeLessThan(2);
+  expect(edges.english.right).toBeGreaterThan(100);
+});
