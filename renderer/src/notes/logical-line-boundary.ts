@@ -1,5 +1,5 @@
 import { EditorSelection, type SelectionRange } from '@codemirror/state';
-import { EditorView, type Command, type KeyBinding } from '@codemirror/view';
+import type { Command, EditorView, KeyBinding } from '@codemirror/view';
 
 type Rect = { top: number; bottom: number };
 
@@ -20,7 +20,7 @@ const onRow = (rect: Rect | null, row: Rect): boolean => {
  * still drawn on that row: a binary search over the line (a few measurements,
  * however long the paragraph) instead of a hit test at the edge.
  */
-export function logicalRowBoundary(view: EditorView, range: SelectionRange, forward: boolean): SelectionRange {
+function logicalRowBoundary(view: EditorView, range: SelectionRange, forward: boolean): SelectionRange {
   const line = view.lineBlockAt(range.head);
   const row = view.coordsAtPos(range.head, range.assoc < 0 && range.head > line.from ? -1 : 1);
   if (!row || !view.lineWrapping) return EditorSelection.cursor(forward ? line.to : line.from, forward ? -1 : 1);
