@@ -14,10 +14,14 @@ export interface NoteRenderEnv {
  * document's title. Raw HTML is escaped (`html: false`); Markdown links and
  * images to URLs are left as text, since nothing here may leave the app or
  * load from outside it. Block elements get `dir="auto"` so an Arabic
- * paragraph runs right to left among English ones. The caller still
- * sanitises the result (DOMPurify in the renderer) as defence in depth.
+ * paragraph runs right to left among English ones. A line break is shown
+ * (`<br>`), as the editor shows it: a researcher writes an Arabic line and
+ * its English translation under it, and joined into one line the two
+ * scramble; apart, each takes its own direction (the view sets
+ * `unicode-bidi: plaintext`). The caller still sanitises the result
+ * (DOMPurify in the renderer) as defence in depth.
  */
-const markdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: false, maxNesting: 50 }).disable(['link', 'image', 'autolink']);
+const markdown = new MarkdownIt('default', { html: false, linkify: false, typographer: false, breaks: true, maxNesting: 50 }).disable(['link', 'image', 'autolink']);
 
 markdown.inline.ruler.before('emphasis', 'fieldbook_link', (state: StateInline, silent: boolean) => {
   const link = linkAt(state.src, state.pos);

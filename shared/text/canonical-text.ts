@@ -51,6 +51,11 @@ const BLOCK_ELEMENTS = new Set([
   'th', 'thead', 'tr', 'ul', 'xmp', 'plaintext',
 ]);
 
+/** Whether the walk ends a block at this element (by lower-case local name): views that split the text into blocks split it where the walk did. */
+export function startsBlock(localName: string): boolean {
+  return BLOCK_ELEMENTS.has(localName);
+}
+
 /** Never rendered as text, even if a caller hands us an unsanitised tree. */
 const SKIPPED_ELEMENTS = new Set([
   'script', 'style', 'template', 'noscript', 'head', 'title', 'meta', 'link', 'base', 'iframe', 'object', 'embed', 'svg', 'math',

@@ -5,6 +5,13 @@ import type { ResolvedLink } from '../../../shared/notes/link-resolution';
 import { linkKey, linkTargets, type LinkRef } from '../../../shared/notes/link-syntax';
 import { renderNoteHtml } from '../../../shared/notes/note-markdown';
 
+/**
+ * With a URI pattern this strict, DOMPurify also drops every attribute it
+ * does not know as URI-safe whose value fails the pattern: `dir="auto"` went,
+ * and with it each paragraph's own direction, and links lost `type="button"`.
+ */
+const NOTE_PURIFY = { ALLOWED_URI_REGEXP: /^#/, ADD_URI_SAFE_ATTR: ['dir', 'type'], FORBID_ATTR: ['style'], FORBID_TAGS: ['a', 'img', 'form', 'input'] };
+
 const LINKED_TYPES = new Set(['actors', 'events', 'documents', 'highlights', 'notes']);
 
 /** The current names of a body's link targets, asked again when any of them may have changed (a rename, a deletion). */
@@ -35,7 +42,7 @@ function useResolvedLinks(api: FieldbookApi, body: string, onError: (error: unkn
  */
 export function RenderedNote({ api, body, onOpen, onError }: { api: FieldbookApi; body: string; onOpen(link: ResolvedLink): void; onError(error: unknown): void }) {
   const resolved = useResolvedLinks(api, body, onError);
-  const html = useMemo(() => DOMPurify.sanitize(renderNoteHtml(body, { links: resolved }), { ALLOWED_URI_REGEXP: /^#/, FORBID_ATTR: ['style'], FORBID_TAGS: ['a', 'img', 'form', 'input'] }), [body, resolved]);
+  const html = useMemo(() => DOMPurify.sanitize(renderNoteHtml(body, { links: resolved }), NOTE_PURIFY), [body, resolved]);
 
   const click = (event: MouseEvent<HTMLDivElement>) => {
     const button = (event.target as Element).closest<HTMLElement>('button[data-kind]');

@@ -8,6 +8,7 @@ import { EditorView, type KeyBinding, keymap, placeholder, type Command } from '
 import { NoteRecord } from '../../../shared/model/records';
 import type { LinkCandidate } from '../../../shared/notes/link-candidates';
 import { lineDirection } from './line-direction';
+import { logicalLineBoundaryKeymap } from './logical-line-boundary';
 import { linkMarks } from './link-marks';
 import { linkCompletionSource } from './link-completion';
 
@@ -62,7 +63,7 @@ export function editorExtensions(setup: EditorSetup): Extension[] {
     placeholder('Write here. Type [[ to link an actor, event, document, passage or note.'),
     autocompletion({ override: [linkCompletionSource(setup.candidates)], activateOnTyping: true, icons: false }),
     openPickerAfterBrackets,
-    keymap.of([...shortcuts, ...completionKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+    keymap.of([...shortcuts, ...completionKeymap, ...logicalLineBoundaryKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
     EditorState.transactionFilter.of((transaction) => {
       if (!transaction.docChanged || transaction.newDoc.length <= MAX_NOTE_CHARS) return transaction;
       setup.onTooLong();

@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { DocumentStructure } from '../../../../shared/model/document-structure';
 import { toCanonicalText, type TextOrigin } from '../../../../shared/text/canonical-text';
 import type { DocumentViewProps, PaintedHighlight } from '../view-props';
 import { renderBlocks } from './block-dom';
+import { applyBlockDirections } from './block-directions';
 import { clearPaint, flashRange, paintHighlights } from './paint';
 import { resolveAssets, sanitiseReaderHtml } from './reader-html';
 import { TextMap } from './text-map';
@@ -17,8 +17,6 @@ export interface TextViewProps extends DocumentViewProps {
 }
 
 export const PAINT_MEASURE = 'fieldbook:paint-highlights';
-
-const BLOCK_TAGS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TD', 'TH', 'DD', 'DT', 'PRE', 'FIGCAPTION', 'CAPTION', 'DIV']);
 
 /**
  * The view for web pages, Markdown and text: the content as HTML (or as
@@ -134,14 +132,4 @@ function highlightAt(highlights: readonly PaintedHighlight[], offset: number): P
     if (!hit || highlight.end - highlight.start < hit.end - hit.start) hit = highlight;
   }
   return hit;
-}
-
-/** Blocks whose direction differs from the document's (an Arabic paragraph in an English page) get it on their element. */
-function applyBlockDirections(content: HTMLElement, map: TextMap, structure: DocumentStructure): void {
-  for (const block of structure.blocks) {
-    if (!block.dir) continue;
-    let element = map.pointAt(block.start, 'start')?.node.parentElement ?? null;
-    while (element && element !== content && !BLOCK_TAGS.has(element.tagName)) element = element.parentElement;
-    if (element && element !== content && !element.hasAttribute('dir')) element.dir = block.dir;
-  }
 }

@@ -23,6 +23,11 @@ describe('renderNoteHtml', () => {
     expect(html).not.toContain('<button');
   });
 
+  it('keeps a line break, so an Arabic line and the English line under it are not joined into one', () => {
+    const html = renderNoteHtml('قال الشاهد إن الجسر أغلق عند الفجر.\nThe witness said the bridge closed at dawn.', env());
+    expect(html).toBe('<p dir="auto">قال الشاهد إن الجسر أغلق عند الفجر.<br>\nThe witness said the bridge closed at dawn.</p>\n');
+  });
+
   it('escapes raw HTML, leaves URLs and images as text, and marks blocks dir="auto" for Arabic paragraphs', () => {
     const html = renderNoteHtml('<script>alert(1)</script>\n\n[site](https://example.org) ![img](https://example.org/x.png)\n\n# عنوان\n\nفقرة', env());
     expect(html).not.toMatch(/<script|<a |<img/);
