@@ -8,6 +8,7 @@ import { mergeExchangeFile, type MergeOptions } from '../../../../main/exchange/
 import { readAllRecords } from '../../../../main/exchange/record-set';
 import type { OpenTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
+import { budget } from '../../../support/time-budget';
 import { briefText, populatedNotebook, snapshot } from './exchange-fixture';
 import { manifestFor, rawZip, sha256, type RawEntry } from './raw-zip';
 
@@ -145,4 +146,15 @@ describe('hostile exchange files leave the notebook untouched', () => {
     await refused(sealed.subarray(0, 60), { code: 'DAMAGED_FILE', message: /truncated/ }, { passphrase: 'a long enough passphrase' });
     await refused(sealed.subarray(0, sealed.length - 100), { code: 'DAMAGED_FILE', message: /changed after it was encrypted/ }, { passphrase: 'a long enough passphrase' });
   }, 90_000);
+
+  // The header's costs are read before any check can run (the tag needs the key), so they must be bounded by themselves.
+  it.each([
+    ['log2 N 22, r 2, p 16 (89 s of CPU, 1 GiB)', [22, 2, 16]],
+    ['log2 N 20', [20, 8, 1]],
+    ['p 16', [17, 8, 16]],
+    ['r 64', [17, 64, 1]],
+  ])('refuses an encryption header asking for costs Fieldbook never writes: %s, without deriving a key', async (_case, costs) => {
+    const header = Buffer.concat([Buffer.from('FBKCRYPT', 'ascii'), Buffer.from([1, 1, ...costs]), Buffer.alloc(16 + 12 + 32, 7)]);
+    await refused(Buffer.concat([header, Buffer.alloc(64, 1), Buffer.alloc(16, 2)]), { code: 'DAMAGED_FILE', message: /key-derivation costs/ }, { passphrase: 'a long enough passphrase' });
+  }, budget(5_000));
 });
