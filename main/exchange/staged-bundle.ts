@@ -24,7 +24,7 @@ export interface StagedBundle {
 export interface StageOptions {
   passphrase?: string;
   limits?: ArchiveLimits;
-  /** Where to stage: a folder on the notebook's disk, so applying is a rename. */
+  /** Where to stage: the notebook's folder, so applying is a rename; the OS temporary folder for a dry run, which writes nothing into the notebook. */
   stagingParent: string;
   hasBlob(sha256: string): Promise<boolean>;
 }
@@ -37,7 +37,9 @@ export interface StageOptions {
  */
 export async function stageExchangeFile(file: string, options: StageOptions): Promise<StagedBundle> {
   const dir = path.join(options.stagingParent, `.exchange-${randomBytes(6).toString('hex')}`);
-  await mkdir(path.join(dir, 'blobs'), { recursive: true });
+  await mkdir(path.join(dir, 'blobs'), { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    throw new ApiError('INTERNAL', `Cannot stage the file in ${options.stagingParent}: ${error.code === 'EACCES' || error.code === 'EROFS' || error.code === 'EPERM' ? 'the folder is read-only' : error.message}. Nothing was imported.`);
+  });
   const discard = () => rm(dir, { recursive: true, force: true });
   try {
     const encrypted = startsEncrypted(await readStart(file));
