@@ -125,7 +125,7 @@ function checkedEntries(zip: ZipFile, limits: ArchiveLimits): Promise<Map<string
         if (kind.kind === 'records') records += size;
         if (records > limits.maxRecordsBytes) throw new ApiError('FILE_TOO_LARGE', `The file's records would take more than ${limits.maxRecordsBytes} bytes. Nothing was imported.`);
         if (total > limits.maxTotalBytes) throw new ApiError('FILE_TOO_LARGE', `The file would inflate to more than ${limits.maxTotalBytes} bytes. Nothing was imported.`);
-        if (size > limits.ratioFloorBytes && size / Math.max(1, entry.compressedSize) > limits.maxRatio) {
+        if (size / Math.max(1, entry.compressedSize) > limits.maxRatio) {
           throw new ApiError('FILE_TOO_LARGE', `The entry ${name} inflates ${Math.round(size / Math.max(1, entry.compressedSize))} times its stored size, as a zip bomb does; at most ${limits.maxRatio} is accepted. Nothing was imported.`);
         }
         found.set(name, { entry, kind });

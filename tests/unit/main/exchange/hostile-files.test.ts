@@ -79,6 +79,12 @@ describe('hostile exchange files leave the notebook untouched', () => {
     await refused(withManifest([...good, { name: blobPath(sha256(zeros)), data: zeros, deflate: true }]), { code: 'FILE_TOO_LARGE', message: /zip bomb/ });
   });
 
+  it('refuses a small entry that inflates like a bomb: the ratio holds for every entry, not only past 1 MiB', async () => {
+    // 4,000 of these in a 400 KB file would add a gigabyte.
+    const zeros = Buffer.alloc(256 * 1024);
+    await refused(withManifest([...good, { name: blobPath(sha256(zeros)), data: zeros, deflate: true }]), { code: 'FILE_TOO_LARGE', message: /zip bomb/ });
+  });
+
   it('refuses an entry that inflates past the size it declared', async () => {
     const zeros = Buffer.alloc(2 ** 20);
     const liar = { name: blobPath(sha256(zeros)), data: zeros, deflate: true, declaredSize: 1000 };
