@@ -55,7 +55,7 @@ export async function readArchive(file: string, limits: ArchiveLimits, visitor: 
       if (found.entry.uncompressedSize !== expected.size) throw damaged(`The size of ${path} does not match the manifest.`);
     }
 
-    // Records first, so a schema failure stops the read before any blob is copied.
+    // Records first, so a schema failure stops the read before any blob is copied, and the blobs records name are known before any arrives.
     const ordered = [...entries.values()].filter(({ kind }) => kind.kind !== 'manifest').sort((a, b) => rank(a.kind) - rank(b.kind));
     for (const { entry, kind } of ordered) {
       const expected = listed.get(entry.fileName);

@@ -51,6 +51,7 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
     }
     const records = emptyRecordSet();
     const blobs: StagedBundle['blobs'] = new Map();
+    let referenced: Set<string> | undefined;
     const limits = options.limits ?? defaultArchiveLimits;
     const manifest = await readArchive(archive, limits, {
       async records(type, content, name) {
@@ -69,7 +70,10 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
         }
       },
       async blob(sha256, content) {
-        if (await options.hasBlob(sha256)) {
+        // Records come first in the archive, so every blob a document names is known by now.
+        referenced ??= new Set(records.documents.flatMap((document) => blobsOfDocument(document).map((ref) => ref.sha256)));
+        // A blob no record names would stay in the notebook for good: it is not kept.
+        if (!referenced.has(sha256) || (await options.hasBlob(sha256))) {
           // Still read through, so its hash is checked like every other entry.
           content.resume();
           await new Promise<void>((resolve, reject) => content.once('end', resolve).once('error', reject));
