@@ -3,6 +3,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas } from '../../shared/model/records';
+import { STAGING_PREFIX } from '../notebook/staging-folders';
 import { defaultArchiveLimits, type ArchiveLimits } from './archive-limits';
 import { readArchive } from './archive-reader';
 import { writeDurably } from './durable-file';
@@ -36,7 +37,7 @@ export interface StageOptions {
  * that every blob a document needs is in the file or already in the notebook.
  */
 export async function stageExchangeFile(file: string, options: StageOptions): Promise<StagedBundle> {
-  const dir = path.join(options.stagingParent, `.exchange-${randomBytes(6).toString('hex')}`);
+  const dir = path.join(options.stagingParent, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
   await mkdir(path.join(dir, 'blobs'), { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
     throw new ApiError('INTERNAL', `Cannot stage the file in ${options.stagingParent}: ${error.code === 'EACCES' || error.code === 'EROFS' || error.code === 'EPERM' ? 'the folder is read-only' : error.message}. Nothing was imported.`);
   });
