@@ -1,6 +1,7 @@
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentRecord, recordSchemas, type RecordType } from '../../shared/model/records';
+import { readStructureBlob } from '../content/document-content';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { Backups } from '../storage/backups';
 import { BlobStore, sha256 } from '../storage/blob-store';
@@ -12,7 +13,7 @@ import { stagingLeftovers } from './staging-folders';
 
 export interface DoctorProblem {
   file: string;
-  kind: 'damaged-file' | 'invalid-record' | 'damaged-blob' | 'missing-blob' | 'staging-leftover' | 'unreferenced-blob';
+  kind: 'damaged-file' | 'invalid-record' | 'damaged-blob' | 'missing-blob' | 'damaged-content' | 'staging-leftover' | 'unreferenced-blob';
   message: string;
   /** The newest backup that reads cleanly, when there is one. */
   backup?: string;
@@ -80,14 +81,21 @@ export async function runDoctor(dir: string, options: DoctorOptions = {}): Promi
 
     const blobs = new BlobStore(path.join(info.path, notebookLayout.blobs));
     const stored = new Set(await blobs.list());
+    const whole = new Set<string>();
     for (const hash of stored) {
       report.blobs += 1;
       const bytes = await readFile(blobs.pathOf(hash));
       if (sha256(bytes) !== hash) report.problems.push({ file: blobs.pathOf(hash), kind: 'damaged-blob', message: 'Its content no longer matches its SHA-256 name.' });
+      else whole.add(hash);
     }
     for (const document of documents) {
       for (const ref of [document.original, document.text, document.structure]) {
         if (ref && !stored.has(ref.sha256)) report.problems.push({ file: blobs.pathOf(ref.sha256), kind: 'missing-blob', message: `Content of “${document.title}” (${document.id}) is missing.` });
+      }
+      // A blob can be whole and still unreadable (a merged file can carry one): read it as the reader does.
+      const structure = document.structure?.sha256;
+      if (structure && whole.has(structure) && !readStructureBlob(await readFile(blobs.pathOf(structure), 'utf8'))) {
+        report.problems.push({ file: blobs.pathOf(structure), kind: 'damaged-content', message: `The structure of “${document.title}” (${document.id}) cannot be read; the reader shows the document as damaged.` });
       }
     }
 
