@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas } from '../../shared/model/records';
+import { readStructureBlob } from '../content/document-content';
 import { STAGING_PREFIX } from '../notebook/staging-folders';
 import { defaultArchiveLimits, type ArchiveLimits } from './archive-limits';
 import { readArchive } from './archive-reader';
@@ -89,6 +90,11 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
         if (!blobs.has(ref.sha256) && !(await options.hasBlob(ref.sha256))) {
           throw new ApiError('DAMAGED_FILE', `The content of “${document.title}” (${ref.sha256}) is neither in the file nor in this notebook. Nothing was imported.`);
         }
+      }
+      // Its hash only says the blob arrived as written: the reader must also be able to read it.
+      const structure = document.structure === undefined ? undefined : blobs.get(document.structure.sha256);
+      if (structure && !readStructureBlob(await readFile(structure.file, 'utf8'))) {
+        throw new ApiError('DAMAGED_FILE', `The structure of “${document.title}” cannot be read. Nothing was imported.`);
       }
     }
     return { manifest, encrypted, records, blobs, discard };

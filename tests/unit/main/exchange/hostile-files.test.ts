@@ -128,6 +128,17 @@ describe('hostile exchange files leave the notebook untouched', () => {
     await refused(withManifest(orphaned), { code: 'DAMAGED_FILE', message: /neither in the file nor in this notebook/ });
   });
 
+  it('refuses a document whose structure the reader could not read, though its hash is right', async () => {
+    const nested = Buffer.from(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const structure = { sha256: sha256(nested), size: nested.length, mediaType: 'application/json' };
+    const spoiled = good.map((entry) => {
+      if (entry.name !== recordsPath('documents')) return entry;
+      const lines = entry.data.toString().trim().split('\n').map((line) => JSON.stringify({ ...(JSON.parse(line) as object), structure }));
+      return { ...entry, data: Buffer.from(`${lines.join('\n')}\n`) };
+    });
+    await refused(withManifest([...spoiled, { name: blobPath(structure.sha256), data: nested }]), { code: 'DAMAGED_FILE', message: /structure of “Brief on the Green Zone meeting” cannot be read/ });
+  });
+
   it('refuses a document whose content is missing', async () => {
     await refused(withManifest(good.filter((entry) => !entry.name.startsWith('blobs/'))), { code: 'DAMAGED_FILE', message: /content of “Brief on the Green Zone meeting”.*neither in the file nor in this notebook/ });
   });
