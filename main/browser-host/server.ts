@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pipeline } from 'node:stream/promises';
 import { ApiError, type ResponseEnvelope } from '../../shared/api/errors';
 import type { Dispatch, Upload } from '../api/dispatcher';
 import type { EventBus } from '../events/event-bus';
-import type { Downloads } from '../exchange/outgoing-files';
+import { handOver, type Downloads } from '../exchange/outgoing-files';
 import { securityHeaders } from '../security/content-security-policy';
 import { readStaticFile } from '../security/static-files';
 import { checkApiCaller, checkHost, type GuardedRequest } from './request-guard';
@@ -130,13 +128,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         'Cache-Control': 'no-store',
         ...securityHeaders,
       });
-      await pipeline(createReadStream(file.path), response);
     } catch (error) {
-      // A download cut short can be asked for again.
       await file.release();
       throw error;
     }
-    await file.done();
+    await handOver(file, response);
   }
 
   function streamEvents(request: IncomingMessage, response: ServerResponse): void {

@@ -41,15 +41,21 @@ async function liveDocument(notebook: OpenNotebook, id: string): Promise<Documen
 }
 
 function parseStructure(document: DocumentRecord, json: string): DocumentStructure {
+  const structure = readStructureBlob(json);
+  if (!structure) throw new ApiError('NOTEBOOK_INVALID', `The structure of “${document.title}” is damaged; run "fieldbook doctor".`);
+  return structure;
+}
+
+/** A structure blob as the reader reads it, or undefined when it cannot be; the doctor reads it with this too, so both agree on what is damaged. */
+export function readStructureBlob(json: string): DocumentStructure | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    parsed = undefined;
+    return undefined;
   }
   const structure = DocumentStructure.safeParse(parsed);
-  if (!structure.success) throw new ApiError('NOTEBOOK_INVALID', `The structure of “${document.title}” is damaged; run "fieldbook doctor".`);
-  return structure.data;
+  return structure.success ? structure.data : undefined;
 }
 
 /** Documents created from bare text have no structure blob: their blocks are the text's paragraphs, split on the "\n\n" convention. */

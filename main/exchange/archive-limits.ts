@@ -10,9 +10,14 @@ export interface ArchiveLimits {
   maxEntryBytes: number;
   /** Uncompressed bytes of the whole archive. */
   maxTotalBytes: number;
-  /** Uncompressed ÷ compressed size of an entry; only checked past `ratioFloorBytes`, where small repetitive files legitimately compress well. */
+  /**
+   * Uncompressed ÷ compressed size, for every entry: a floor below which
+   * entries went unchecked let thousands of small bombs (1 MiB of zeros each,
+   * a kilobyte stored) add hundreds of megabytes. Deflate's own limit is
+   * about 1,030; records and text, the most repetitive things Fieldbook
+   * writes, stay far under 200.
+   */
   maxRatio: number;
-  ratioFloorBytes: number;
   /** All record entries together: records are held in memory while a merge is checked, blobs never are. */
   maxRecordsBytes: number;
   /** One record, as one JSON line (a note may be 5 million characters). */
@@ -25,7 +30,6 @@ export const defaultArchiveLimits: ArchiveLimits = {
   maxEntryBytes: 512 * 2 ** 20,
   maxTotalBytes: 8 * 2 ** 30,
   maxRatio: 200,
-  ratioFloorBytes: 2 ** 20,
   maxRecordsBytes: 512 * 2 ** 20,
   maxRecordLineBytes: 24 * 2 ** 20,
   maxManifestBytes: 128 * 2 ** 20,

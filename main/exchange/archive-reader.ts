@@ -55,7 +55,7 @@ export async function readArchive(file: string, limits: ArchiveLimits, visitor: 
       if (found.entry.uncompressedSize !== expected.size) throw damaged(`The size of ${path} does not match the manifest.`);
     }
 
-    // Records first, so a schema failure stops the read before any blob is copied.
+    // Records first, so a schema failure stops the read before any blob is copied, and the blobs records name are known before any arrives.
     const ordered = [...entries.values()].filter(({ kind }) => kind.kind !== 'manifest').sort((a, b) => rank(a.kind) - rank(b.kind));
     for (const { entry, kind } of ordered) {
       const expected = listed.get(entry.fileName);
@@ -125,7 +125,7 @@ function checkedEntries(zip: ZipFile, limits: ArchiveLimits): Promise<Map<string
         if (kind.kind === 'records') records += size;
         if (records > limits.maxRecordsBytes) throw new ApiError('FILE_TOO_LARGE', `The file's records would take more than ${limits.maxRecordsBytes} bytes. Nothing was imported.`);
         if (total > limits.maxTotalBytes) throw new ApiError('FILE_TOO_LARGE', `The file would inflate to more than ${limits.maxTotalBytes} bytes. Nothing was imported.`);
-        if (size > limits.ratioFloorBytes && size / Math.max(1, entry.compressedSize) > limits.maxRatio) {
+        if (size / Math.max(1, entry.compressedSize) > limits.maxRatio) {
           throw new ApiError('FILE_TOO_LARGE', `The entry ${name} inflates ${Math.round(size / Math.max(1, entry.compressedSize))} times its stored size, as a zip bomb does; at most ${limits.maxRatio} is accepted. Nothing was imported.`);
         }
         found.set(name, { entry, kind });

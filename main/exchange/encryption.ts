@@ -34,8 +34,17 @@ export interface ScryptParams {
 }
 
 export const defaultScryptParams: ScryptParams = { log2N: 17, r: 8, p: 1 };
-/** A hostile header must not make us allocate gigabytes or spin for minutes. */
-const MAX_SCRYPT_MEMORY = 2 ** 30;
+
+/**
+ * The costs a header may name: what Fieldbook writes, with room for one step
+ * either way of N. The key must be derived before the file can be
+ * authenticated, so these bounds are all that stands between a hostile header
+ * and minutes of CPU and a gigabyte of memory; the dearest accepted (2^18,
+ * r 8, p 1: 256 MiB) takes about a second.
+ */
+const ACCEPTED_LOG2N = { min: 16, max: 18 };
+const ACCEPTED_R = 8;
+const ACCEPTED_P = 1;
 
 export function startsEncrypted(firstBytes: Uint8Array): boolean {
   return Buffer.from(firstBytes.subarray(0, MAGIC.length)).equals(MAGIC);
@@ -90,8 +99,8 @@ function parseHeader(bytes: Buffer): Header {
   if (version !== VERSION || kdf !== KDF_SCRYPT) {
     throw new ApiError('UNSUPPORTED_FILE', `This file was encrypted by a newer Fieldbook (encryption version ${version}); update Fieldbook to open it.`);
   }
-  if (log2N < 10 || log2N > 22 || r < 1 || p < 1 || p > 16 || 128 * 2 ** log2N * r > MAX_SCRYPT_MEMORY) {
-    throw new ApiError('DAMAGED_FILE', 'The encrypted file names key-derivation costs no Fieldbook uses; it is damaged or was made to exhaust this computer.');
+  if (log2N < ACCEPTED_LOG2N.min || log2N > ACCEPTED_LOG2N.max || r !== ACCEPTED_R || p !== ACCEPTED_P) {
+    throw new ApiError('DAMAGED_FILE', `The encrypted file names key-derivation costs no Fieldbook uses (scrypt log2 N ${log2N}, r ${r}, p ${p}); it is damaged or was made to exhaust this computer. Nothing was imported.`);
   }
   let offset = at + 5;
   const take = (length: number) => bytes.subarray(offset, (offset += length));

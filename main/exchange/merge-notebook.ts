@@ -1,4 +1,5 @@
 import { mkdir, rename, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas, type RecordOf, type RecordType } from '../../shared/model/records';
@@ -36,7 +37,7 @@ export async function mergeExchangeFile(store: NotebookStore, file: string, opti
   const bundle = await stageExchangeFile(file, {
     ...(options.passphrase ? { passphrase: options.passphrase } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
-    stagingParent: store.info.path,
+    stagingParent: options.dryRun ? os.tmpdir() : store.info.path,
     hasBlob: (sha256) => hasBlob(store, sha256),
   });
   try {

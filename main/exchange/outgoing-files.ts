@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { ApiError } from '../../shared/api/errors';
 import type { Download } from '../../shared/exchange/transfer';
 import { RecordId } from '../../shared/model/records';
@@ -17,6 +20,12 @@ export interface OutgoingFile {
 
 /** How a host reaches the open notebook's outgoing files. */
 export type Downloads = () => OutgoingFiles;
+
+/** A file taken out to be streamed: `done` removes it once handed over, `release` puts it back when the handover failed, so it can be asked for again. */
+export interface ClaimedFile extends OutgoingFile {
+  done(): Promise<void>;
+  release(): Promise<void>;
+}
 
 /**
  * Files main prepared for the person (exports), kept in the notebook's
@@ -54,12 +63,8 @@ export class OutgoingFiles {
     return { path: path.join(dir, fileName), fileName, size: (await stat(path.join(dir, fileName))).size };
   }
 
-  /**
-   * Take a file to stream it out: a second request for it finds nothing
-   * while this one is under way. `done` removes it once handed over;
-   * `release` puts it back when the handover failed, so it can be asked for again.
-   */
-  async claim(id: string): Promise<OutgoingFile & { done(): Promise<void>; release(): Promise<void> }> {
+  /** Take a file to stream it out (see handOver): a second request for it finds nothing while this one is under way. */
+  async claim(id: string): Promise<ClaimedFile> {
     const dir = this.#dir(id);
     const claimed = `${dir}.claimed`;
     await rename(dir, claimed).catch(() => {
@@ -99,6 +104,51 @@ export class OutgoingFiles {
       if (info && now - info.mtimeMs > UNCLAIMED_MS) await rm(path.join(this.#root, id), { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Streams a claimed file into `sink` (a response whose headers are sent) and
+ * settles whether it was handed over. Once every byte has been written to the
+ * connection it has been: the file is removed when the response finishes,
+ * and also when the connection closes first, because a client that hangs up
+ * right after reading the body does so before Node hears that its last write
+ * reached the kernel, and putting the file back then would let it be
+ * downloaded twice. Only a connection that closes before the whole body was
+ * written puts the file back; that rejects.
+ */
+export async function handOver(file: ClaimedFile, sink: Writable): Promise<void> {
+  let written = 0;
+  try {
+    for await (const chunk of createReadStream(file.path)) {
+      if (sink.destroyed) throw new Error('The connection closed before the file was sent.');
+      const room = sink.write(chunk);
+      written += (chunk as Buffer).length;
+      if (!room) await drained(sink);
+    }
+    sink.end();
+    await finished(sink);
+  } catch (error) {
+    if (written < file.size) {
+      await file.release();
+      throw error;
+    }
+  }
+  await file.done();
+}
+
+function drained(sink: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      sink.off('close', onClose);
+      resolve();
+    };
+    const onClose = () => {
+      sink.off('drain', onDrain);
+      reject(new Error('The connection closed before the file was sent.'));
+    };
+    sink.once('drain', onDrain);
+    sink.once('close', onClose);
+  });
 }
 
 /** Names come from the notebook's or a record's name: keep them readable, but never a path. */

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas } from '../../shared/model/records';
+import { readStructureBlob } from '../content/document-content';
+import { STAGING_PREFIX } from '../notebook/staging-folders';
 import { defaultArchiveLimits, type ArchiveLimits } from './archive-limits';
 import { readArchive } from './archive-reader';
 import { writeDurably } from './durable-file';
@@ -24,7 +26,7 @@ export interface StagedBundle {
 export interface StageOptions {
   passphrase?: string;
   limits?: ArchiveLimits;
-  /** Where to stage: a folder on the notebook's disk, so applying is a rename. */
+  /** Where to stage: the notebook's folder, so applying is a rename; the OS temporary folder for a dry run, which writes nothing into the notebook. */
   stagingParent: string;
   hasBlob(sha256: string): Promise<boolean>;
 }
@@ -36,8 +38,10 @@ export interface StageOptions {
  * that every blob a document needs is in the file or already in the notebook.
  */
 export async function stageExchangeFile(file: string, options: StageOptions): Promise<StagedBundle> {
-  const dir = path.join(options.stagingParent, `.exchange-${randomBytes(6).toString('hex')}`);
-  await mkdir(path.join(dir, 'blobs'), { recursive: true });
+  const dir = path.join(options.stagingParent, `${STAGING_PREFIX}${randomBytes(6).toString('hex')}`);
+  await mkdir(path.join(dir, 'blobs'), { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    throw new ApiError('INTERNAL', `Cannot stage the file in ${options.stagingParent}: ${error.code === 'EACCES' || error.code === 'EROFS' || error.code === 'EPERM' ? 'the folder is read-only' : error.message}. Nothing was imported.`);
+  });
   const discard = () => rm(dir, { recursive: true, force: true });
   try {
     const encrypted = startsEncrypted(await readStart(file));
@@ -49,6 +53,7 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
     }
     const records = emptyRecordSet();
     const blobs: StagedBundle['blobs'] = new Map();
+    let referenced: Set<string> | undefined;
     const limits = options.limits ?? defaultArchiveLimits;
     const manifest = await readArchive(archive, limits, {
       async records(type, content, name) {
@@ -67,7 +72,10 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
         }
       },
       async blob(sha256, content) {
-        if (await options.hasBlob(sha256)) {
+        // Records come first in the archive, so every blob a document names is known by now.
+        referenced ??= new Set(records.documents.flatMap((document) => blobsOfDocument(document).map((ref) => ref.sha256)));
+        // A blob no record names would stay in the notebook for good: it is not kept.
+        if (!referenced.has(sha256) || (await options.hasBlob(sha256))) {
           // Still read through, so its hash is checked like every other entry.
           content.resume();
           await new Promise<void>((resolve, reject) => content.once('end', resolve).once('error', reject));
@@ -82,6 +90,11 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
         if (!blobs.has(ref.sha256) && !(await options.hasBlob(ref.sha256))) {
           throw new ApiError('DAMAGED_FILE', `The content of “${document.title}” (${ref.sha256}) is neither in the file nor in this notebook. Nothing was imported.`);
         }
+      }
+      // Its hash only says the blob arrived as written: the reader must also be able to read it.
+      const structure = document.structure === undefined ? undefined : blobs.get(document.structure.sha256);
+      if (structure && !readStructureBlob(await readFile(structure.file, 'utf8'))) {
+        throw new ApiError('DAMAGED_FILE', `The structure of “${document.title}” cannot be read. Nothing was imported.`);
       }
     }
     return { manifest, encrypted, records, blobs, discard };

@@ -1,6 +1,7 @@
-import { readdir, readFile, rename } from 'node:fs/promises';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentRecord, recordSchemas, type RecordType } from '../../shared/model/records';
+import { readStructureBlob } from '../content/document-content';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { Backups } from '../storage/backups';
 import { BlobStore, sha256 } from '../storage/blob-store';
@@ -8,14 +9,24 @@ import { acquireNotebookLock } from '../storage/notebook-lock';
 import { RecordFile } from '../storage/record-file';
 import { openNotebookFolder } from './notebook-folder';
 import { notebookLayout } from './notebook-store';
+import { stagingLeftovers } from './staging-folders';
 
 export interface DoctorProblem {
   file: string;
-  kind: 'damaged-file' | 'invalid-record' | 'damaged-blob' | 'missing-blob';
+  kind: 'damaged-file' | 'invalid-record' | 'damaged-blob' | 'missing-blob' | 'damaged-content' | 'staging-leftover' | 'unreferenced-blob';
   message: string;
   /** The newest backup that reads cleanly, when there is one. */
   backup?: string;
   restored?: boolean;
+  /** Removed by `repair`: leftovers nothing will ever read. */
+  repaired?: boolean;
+}
+
+export interface DoctorOptions {
+  /** Replace each damaged record file by its newest good backup. */
+  restore?: boolean;
+  /** Remove staging folders interrupted merges left and blobs no record names. */
+  repair?: boolean;
 }
 
 export interface DoctorReport {
@@ -27,28 +38,36 @@ export interface DoctorReport {
 }
 
 /**
- * Check every record file and blob of a notebook; with `restore`, replace
- * each damaged record file by its newest good backup. The damaged file is
- * kept beside it, renamed, so even a wrong diagnosis loses nothing.
+ * Check every record file and blob of a notebook, and look for what
+ * interrupted work leaves: staging folders and blobs no record names. With
+ * `restore`, replace each damaged record file by its newest good backup (the
+ * damaged file is kept beside it, renamed, so even a wrong diagnosis loses
+ * nothing); with `repair`, remove the leftovers.
  */
-export async function runDoctor(dir: string, options: { restore?: boolean } = {}): Promise<DoctorReport> {
+export async function runDoctor(dir: string, options: DoctorOptions = {}): Promise<DoctorReport> {
   const info = await openNotebookFolder(dir);
-  const lock = options.restore ? await acquireNotebookLock(info.path) : undefined;
+  const lock = options.restore || options.repair ? await acquireNotebookLock(info.path) : undefined;
   try {
     const backups = new Backups(info.path);
     const report: DoctorReport = { notebook: info.path, files: 0, records: 0, blobs: 0, problems: [] };
     const documents: DocumentRecord[] = [];
+    // Which blobs are unreferenced is only known when every document record was read.
+    let allDocumentsRead = true;
 
     for (const { file, type } of await recordFiles(info.path)) {
       report.files += 1;
       try {
         const opened = await RecordFile.open<{ id: string }>(file, recordSchemas[type], undefined);
         report.records += opened.size;
-        if (type === 'documents') documents.push(...(opened.all() as DocumentRecord[]));
+        if (type === 'documents') {
+          documents.push(...(opened.all() as DocumentRecord[]));
+          if (opened.invalid.length > 0) allDocumentsRead = false;
+        }
         for (const invalid of opened.invalid) {
           report.problems.push({ file, kind: 'invalid-record', message: `Record ${invalid.id ?? '(no id)'} is set aside: ${invalid.problem}` });
         }
       } catch (error) {
+        if (type === 'documents') allDocumentsRead = false;
         const backup = await newestGoodBackup(backups, file, type);
         const problem: DoctorProblem = { file, kind: 'damaged-file', message: error instanceof Error ? error.message : String(error), ...(backup ? { backup } : {}) };
         if (options.restore && backup) {
@@ -62,15 +81,37 @@ export async function runDoctor(dir: string, options: { restore?: boolean } = {}
 
     const blobs = new BlobStore(path.join(info.path, notebookLayout.blobs));
     const stored = new Set(await blobs.list());
+    const whole = new Set<string>();
     for (const hash of stored) {
       report.blobs += 1;
       const bytes = await readFile(blobs.pathOf(hash));
       if (sha256(bytes) !== hash) report.problems.push({ file: blobs.pathOf(hash), kind: 'damaged-blob', message: 'Its content no longer matches its SHA-256 name.' });
+      else whole.add(hash);
     }
     for (const document of documents) {
       for (const ref of [document.original, document.text, document.structure]) {
         if (ref && !stored.has(ref.sha256)) report.problems.push({ file: blobs.pathOf(ref.sha256), kind: 'missing-blob', message: `Content of “${document.title}” (${document.id}) is missing.` });
       }
+      // A blob can be whole and still unreadable (a merged file can carry one): read it as the reader does.
+      const structure = document.structure?.sha256;
+      if (structure && whole.has(structure) && !readStructureBlob(await readFile(blobs.pathOf(structure), 'utf8'))) {
+        report.problems.push({ file: blobs.pathOf(structure), kind: 'damaged-content', message: `The structure of “${document.title}” (${document.id}) cannot be read; the reader shows the document as damaged.` });
+      }
+    }
+
+    const leftovers: DoctorProblem[] = (await stagingLeftovers(info.path)).map((folder) => ({ file: folder, kind: 'staging-leftover', message: 'A merge that was interrupted left this staging folder; nothing reads it.' }));
+    if (allDocumentsRead) {
+      const named = new Set([...documents, ...(await documentsInBackups(backups, info.path))].flatMap(blobsNamedBy));
+      for (const hash of stored) {
+        if (!named.has(hash)) leftovers.push({ file: blobs.pathOf(hash), kind: 'unreferenced-blob', message: 'No document, live, deleted or in a backup, names this blob.' });
+      }
+    }
+    for (const leftover of leftovers) {
+      if (options.repair) {
+        await rm(leftover.file, { recursive: true, force: true });
+        leftover.repaired = true;
+      }
+      report.problems.push(leftover);
     }
     return report;
   } finally {
@@ -96,4 +137,18 @@ async function newestGoodBackup(backups: Backups, file: string, type: RecordType
     if (ok) return candidate;
   }
   return undefined;
+}
+
+function blobsNamedBy(document: DocumentRecord): string[] {
+  return [document.original, document.text, document.structure, document.html, ...(document.assets ?? [])].flatMap((ref) => (ref ? [ref.sha256] : []));
+}
+
+/** Documents of the backups too: restoring one must find its content, so no blob a backup names is a leftover. */
+async function documentsInBackups(backups: Backups, root: string): Promise<DocumentRecord[]> {
+  const found: DocumentRecord[] = [];
+  for (const candidate of await backups.list(path.join(root, notebookLayout.documents))) {
+    const opened = await RecordFile.open<DocumentRecord>(candidate, DocumentRecord, undefined).catch(() => undefined);
+    if (opened) found.push(...opened.all());
+  }
+  return found;
 }

@@ -7,6 +7,7 @@ import { acquireNotebookLock, type HeldLock } from '../storage/notebook-lock';
 import { RecordFile, type InvalidRecord } from '../storage/record-file';
 import { ShardedRecords } from '../storage/sharded-records';
 import { openNotebookFolder, renameNotebookFolder, type OpenNotebookOptions } from './notebook-folder';
+import { removeStagingLeftovers } from './staging-folders';
 
 /** Where each kind of record lives in the notebook folder. */
 export const notebookLayout = {
@@ -76,6 +77,7 @@ export class NotebookStore {
     const info = await openNotebookFolder(dir, options.readOnly ? {} : options);
     const lock = options.readOnly ? undefined : await acquireNotebookLock(info.path);
     try {
+      if (lock) await removeStagingLeftovers(info.path);
       const backups = new Backups(info.path);
       const writer = options.readOnly ? undefined : backups;
       const at = (name: string) => path.join(info.path, name);

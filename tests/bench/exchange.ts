@@ -16,7 +16,7 @@ import { describeRange } from '../../shared/anchoring/text-quote';
 import { NOTEBOOK_FORMAT, NOTEBOOK_FORMAT_VERSION } from '../../shared/model/notebook';
 import type { DocumentRecord, HighlightRecord } from '../../shared/model/records';
 import { generatedText } from '../support/notebook-fixture';
-import { printFigure } from './figures';
+import { percentile, printFigure } from './figures';
 
 const now = new Date().toISOString();
 const base = () => ({ id: randomUUID(), createdAt: now, updatedAt: now, author: 'Bench' });
@@ -62,6 +62,25 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds
   }
 }
 
+/**
+ * The time to refuse an encrypted file whose header asks scrypt for log2 N 22,
+ * r 2, p 16 (89 s of CPU and 1 GiB when it was accepted). The median of a
+ * few, since each is a few milliseconds.
+ */
+async function benchHostileEncryptionHeader(target: NotebookStore, temp: string): Promise<void> {
+  const file = path.join(temp, 'hostile-header.fieldbook');
+  const header = Buffer.concat([Buffer.from('FBKCRYPT', 'ascii'), Buffer.from([1, 1, 22, 2, 16]), randomBytes(16 + 12 + 32)]);
+  await writeFile(file, Buffer.concat([header, randomBytes(1024)]));
+  const times: number[] = [];
+  for (let run = 0; run < 9; run += 1) {
+    const start = performance.now();
+    const refused = await mergeExchangeFile(target, file, { passphrase: 'a long enough passphrase' }).then(() => false, () => true);
+    if (!refused) throw new Error('The hostile encryption header was accepted.');
+    times.push(performance.now() - start);
+  }
+  printFigure('exchange_refuse_hostile_encryption_header', { log2_n: 22, r: 2, p: 16 }, percentile(times.sort((a, b) => a - b), 0.5), 'ms');
+}
+
 export async function benchExchange(documents = 1000, blobBytes = 500 * 2 ** 20, highlights = 100_000): Promise<void> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'fieldbook-bench-'));
   try {
@@ -84,6 +103,7 @@ export async function benchExchange(documents = 1000, blobBytes = 500 * 2 ** 20,
     const again = await measured(() => mergeExchangeFile(target, file));
     printFigure('exchange_merge_again_no_change', params, again.seconds, 's');
     printFigure('exchange_merge_again_no_change_cpu', params, again.cpuSeconds, 's');
+    await benchHostileEncryptionHeader(target, temp);
     await target.close();
   } finally {
     await rm(temp, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { assertNestingWithin, measureTreeDepth, tooDeep } from './nesting-depth'
 import { parseInertHtml } from './parse-document';
 import { readableArticle, visibleBodyHtml } from './readable-article';
 import { buildReaderContent, type ReaderContent } from './reader-content';
-import { sanitizeHtml, type UrlPolicy } from './sanitize';
+import { sanitizeHtml, type UrlPolicy } from '../../../shared/html/sanitize';
 import { linkTarget, localResourcePath, savedPageLocation, type SavedPageLocation } from './saved-page-paths';
 import { assertImportableText } from './text-input';
 import type { TextDirection } from '../../../shared/text/canonical-direction';

@@ -6,7 +6,7 @@ import { cleanText } from '../html/metadata';
 import { assertNestingWithin } from '../html/nesting-depth';
 import { parseInertHtml } from '../html/parse-document';
 import { buildReaderContent } from '../html/reader-content';
-import { sanitizeHtml } from '../html/sanitize';
+import { sanitizeHtml } from '../../../shared/html/sanitize';
 import { linkTarget, savedPageLocation } from '../html/saved-page-paths';
 import { assertImportableText } from '../html/text-input';
 import { splitFrontMatter } from './front-matter';

@@ -8,6 +8,7 @@ import { mergeExchangeFile, type MergeOptions } from '../../../../main/exchange/
 import { readAllRecords } from '../../../../main/exchange/record-set';
 import type { OpenTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
+import { budget } from '../../../support/time-budget';
 import { briefText, populatedNotebook, snapshot } from './exchange-fixture';
 import { manifestFor, rawZip, sha256, type RawEntry } from './raw-zip';
 
@@ -78,6 +79,12 @@ describe('hostile exchange files leave the notebook untouched', () => {
     await refused(withManifest([...good, { name: blobPath(sha256(zeros)), data: zeros, deflate: true }]), { code: 'FILE_TOO_LARGE', message: /zip bomb/ });
   });
 
+  it('refuses a small entry that inflates like a bomb: the ratio holds for every entry, not only past 1 MiB', async () => {
+    // 4,000 of these in a 400 KB file would add a gigabyte.
+    const zeros = Buffer.alloc(256 * 1024);
+    await refused(withManifest([...good, { name: blobPath(sha256(zeros)), data: zeros, deflate: true }]), { code: 'FILE_TOO_LARGE', message: /zip bomb/ });
+  });
+
   it('refuses an entry that inflates past the size it declared', async () => {
     const zeros = Buffer.alloc(2 ** 20);
     const liar = { name: blobPath(sha256(zeros)), data: zeros, deflate: true, declaredSize: 1000 };
@@ -121,6 +128,17 @@ describe('hostile exchange files leave the notebook untouched', () => {
     await refused(withManifest(orphaned), { code: 'DAMAGED_FILE', message: /neither in the file nor in this notebook/ });
   });
 
+  it('refuses a document whose structure the reader could not read, though its hash is right', async () => {
+    const nested = Buffer.from(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const structure = { sha256: sha256(nested), size: nested.length, mediaType: 'application/json' };
+    const spoiled = good.map((entry) => {
+      if (entry.name !== recordsPath('documents')) return entry;
+      const lines = entry.data.toString().trim().split('\n').map((line) => JSON.stringify({ ...(JSON.parse(line) as object), structure }));
+      return { ...entry, data: Buffer.from(`${lines.join('\n')}\n`) };
+    });
+    await refused(withManifest([...spoiled, { name: blobPath(structure.sha256), data: nested }]), { code: 'DAMAGED_FILE', message: /structure of “Brief on the Green Zone meeting” cannot be read/ });
+  });
+
   it('refuses a document whose content is missing', async () => {
     await refused(withManifest(good.filter((entry) => !entry.name.startsWith('blobs/'))), { code: 'DAMAGED_FILE', message: /content of “Brief on the Green Zone meeting”.*neither in the file nor in this notebook/ });
   });
@@ -145,4 +163,15 @@ describe('hostile exchange files leave the notebook untouched', () => {
     await refused(sealed.subarray(0, 60), { code: 'DAMAGED_FILE', message: /truncated/ }, { passphrase: 'a long enough passphrase' });
     await refused(sealed.subarray(0, sealed.length - 100), { code: 'DAMAGED_FILE', message: /changed after it was encrypted/ }, { passphrase: 'a long enough passphrase' });
   }, 90_000);
+
+  // The header's costs are read before any check can run (the tag needs the key), so they must be bounded by themselves.
+  it.each([
+    ['log2 N 22, r 2, p 16 (89 s of CPU, 1 GiB)', [22, 2, 16]],
+    ['log2 N 20', [20, 8, 1]],
+    ['p 16', [17, 8, 16]],
+    ['r 64', [17, 64, 1]],
+  ])('refuses an encryption header asking for costs Fieldbook never writes: %s, without deriving a key', async (_case, costs) => {
+    const header = Buffer.concat([Buffer.from('FBKCRYPT', 'ascii'), Buffer.from([1, 1, ...costs]), Buffer.alloc(16 + 12 + 32, 7)]);
+    await refused(Buffer.concat([header, Buffer.alloc(64, 1), Buffer.alloc(16, 2)]), { code: 'DAMAGED_FILE', message: /key-derivation costs/ }, { passphrase: 'a long enough passphrase' });
+  }, budget(5_000));
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultImportLimits } from '../../../../../main/import/extracted-document';
 import { extractHtml } from '../../../../../main/import/html/extract-html';
 import { parseInertHtml } from '../../../../../main/import/html/parse-document';
-import { sanitizeHtml, type UrlPolicy } from '../../../../../main/import/html/sanitize';
+import { sanitizeHtml, type UrlPolicy } from '../../../../../shared/html/sanitize';
 import { hostileArticleWords, hostilePayloads, savedHostileArticle } from '../../../../support/html-fixtures';
 import { expectSafeReaderHtml } from './safe-html';
 

@@ -1,15 +1,19 @@
 /// <reference lib="dom" />
 import createDOMPurify, { type Config, type UponSanitizeAttributeHookEvent, type WindowLike } from 'dompurify';
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError } from '../api/errors';
 
 /**
- * The one sanitiser for web pages and Markdown. Everything the reader may
- * show is on an allow-list: text structure, links and images. Nothing that
- * runs code, submits, embeds another document, styles, or loads anything:
- * no scripts or handlers, no forms, frames, objects, SVG or MathML, no
- * <style>, style attributes, <base>, <meta> or <link>, no srcset, poster or
- * background. URLs go through a policy the caller gives: images keep only a
- * `src` into the saved page's own folder, links only an http(s) href.
+ * The one sanitiser profile for web pages and Markdown, applied twice: at
+ * import (on jsdom, in main) and again by the reader (in the page) on the
+ * stored HTML, which a merged file may have altered. Everything the reader
+ * may show is on an allow-list: text structure, links and images. Nothing
+ * that runs code, submits, embeds another document, styles, or loads
+ * anything: no scripts or handlers, no forms or inputs, frames, objects,
+ * media, SVG or MathML, no <style>, style attributes, <base>, <meta> or
+ * <link>, no srcset, poster or background. URLs go through a policy the
+ * caller gives: at import images keep only a `src` into the saved page's own
+ * folder, in the reader only one of the document's own blobs; links keep
+ * only an http(s) href.
  */
 
 export interface UrlPolicy {
@@ -69,6 +73,8 @@ const CONFIG: Config = {
   ALLOW_ARIA_ATTR: false,
   ALLOW_DATA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
+  // Behind the policy, a second lock: http(s), the document's own blobs, or a relative URL (no scheme).
+  ALLOWED_URI_REGEXP: /^(?:https?:|fieldbook-asset:[a-f0-9]{64}$|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   ALLOW_SELF_CLOSE_IN_ATTR: false,
   ADD_FORBID_CONTENTS: DROP_WITH_CONTENT,
   KEEP_CONTENT: true,

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blobPath, recordsPath } from '../../../../main/exchange/manifest';
+import { mergeExchangeFile } from '../../../../main/exchange/merge-notebook';
+import { readAllRecords } from '../../../../main/exchange/record-set';
+import type { OpenTestNotebook } from '../../../support/notebook-fixture';
+import { makeTempDir } from '../../../support/temp-dir';
+import { briefText, populatedNotebook } from './exchange-fixture';
+import { manifestFor, rawZip, sha256, type RawEntry } from './raw-zip';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let target: OpenTestNotebook;
+let good: RawEntry[];
+
+beforeAll(async () => {
+  temp = await makeTempDir();
+  target = await populatedNotebook(path.join(temp.dir, 'target'));
+  const other = await populatedNotebook(path.join(temp.dir, 'other'), 'Mallory', `${briefText} A second edition.`);
+  const records = await readAllRecords(other.store);
+  good = [
+    ...Object.entries(records).map(([type, list]) => ({ name: recordsPath(type as keyof typeof records), data: Buffer.from(list.map((record) => `${JSON.stringify(record)}\n`).join('')) })),
+    ...(await Promise.all(records.documents.map(async (document) => ({ name: blobPath(document.original.sha256), data: await other.store.blobs.get(document.original.sha256) })))),
+  ];
+  await other.store.close();
+});
+afterAll(async () => {
+  await target.store.close();
+  await temp.remove();
+});
+
+describe('a merge keeps only blobs a record references', () => {
+  it('merges the records and drops blobs no document names, reporting only what it kept', async () => {
+    const strays = [randomBytes(4096), randomBytes(8192)].map((data) => ({ name: blobPath(sha256(data)), data }));
+    const file = path.join(temp.dir, 'with-strays.fieldbook');
+    await writeFile(file, rawZip([...good, ...strays, manifestFor([...good, ...strays])]));
+    const report = await mergeExchangeFile(target.store, file);
+    expect(report.counts.added.documents).toBe(1);
+    for (const stray of strays) {
+      expect(await stat(target.store.blobs.pathOf(sha256(stray.data))).catch(() => undefined)).toBeUndefined();
+    }
+    expect(report.blobs.bytes).toBeLessThan(4096);
+  });
+});
