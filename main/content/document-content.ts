@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api/errors';
-import { DocumentStructure, type Block } from '../../shared/model/document-structure';
+import { readStructureBlob, type Block, type DocumentStructure } from '../../shared/model/document-structure';
 import type { DocumentRecord } from '../../shared/model/records';
 import type { OpenNotebook } from '../app/services';
 
@@ -44,18 +44,6 @@ function parseStructure(document: DocumentRecord, json: string): DocumentStructu
   const structure = readStructureBlob(json);
   if (!structure) throw new ApiError('NOTEBOOK_INVALID', `The structure of “${document.title}” is damaged; run "fieldbook doctor".`);
   return structure;
-}
-
-/** A structure blob as the reader reads it, or undefined when it cannot be; the doctor reads it with this too, so both agree on what is damaged. */
-export function readStructureBlob(json: string): DocumentStructure | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  const structure = DocumentStructure.safeParse(parsed);
-  return structure.success ? structure.data : undefined;
 }
 
 /** Documents created from bare text have no structure blob: their blocks are the text's paragraphs, split on the "\n\n" convention. */

@@ -3,7 +3,7 @@ import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas } from '../../shared/model/records';
-import { readStructureBlob } from '../content/document-content';
+import { readStructureBlob } from '../../shared/model/document-structure';
 import { STAGING_PREFIX } from '../notebook/staging-folders';
 import { defaultArchiveLimits, type ArchiveLimits } from './archive-limits';
 import { readArchive } from './archive-reader';

@@ -1,7 +1,7 @@
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DocumentRecord, recordSchemas, type RecordType } from '../../shared/model/records';
-import { readStructureBlob } from '../content/document-content';
+import { readStructureBlob } from '../../shared/model/document-structure';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { Backups } from '../storage/backups';
 import { BlobStore, sha256 } from '../storage/blob-store';

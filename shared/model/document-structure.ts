@@ -39,3 +39,15 @@ export const DocumentStructure = z.object({
   outline: z.array(OutlineItem).optional(),
 });
 export type DocumentStructure = z.infer<typeof DocumentStructure>;
+
+/** A structure blob as the reader reads it, or undefined when it cannot be; the doctor reads it with this too, so both agree on what is damaged. */
+export function readStructureBlob(json: string): DocumentStructure | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  const structure = DocumentStructure.safeParse(parsed);
+  return structure.success ? structure.data : undefined;
+}
