@@ -2,10 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createHighlight } from '../../../../main/records/highlights';
 import { TextCache } from '../../../../main/records/text-cache';
+import { blobPath, recordsPath } from '../../../../main/exchange/manifest';
 import { readAllRecords, recordTypes, type RecordSet } from '../../../../main/exchange/record-set';
 import type { NotebookStore } from '../../../../main/notebook/notebook-store';
 import type { RecordService } from '../../../../main/records/record-service';
 import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
+import type { RawEntry } from './raw-zip';
 
 export const briefText =
   'The militia leader met the prime minister in the Green Zone on 3 November. Kata\'ib Hezbollah denied any role. قال المتحدث إن الاجتماع كان قصيرا. Casualty figures were disputed by the ministry.';
@@ -70,4 +72,16 @@ export async function snapshot(store: NotebookStore): Promise<{ records: RecordS
 export async function highlightQuote(records: RecordService, documentId: string, quote: string): Promise<string> {
   const created = await createHighlight(records, new TextCache(records.store.blobs), { documentId, anchor: { quote }, color: 'yellow', comment: '', tags: [], actorIds: [], eventIds: [] });
   return created.id;
+}
+
+/** Another notebook's records and original files as the entries of an exchange file, valid, to be spoiled or added to one way at a time. */
+export async function validEntriesOfAnotherNotebook(dir: string): Promise<RawEntry[]> {
+  const other = await populatedNotebook(dir, 'Mallory', `${briefText} A second edition.`);
+  const records = await readAllRecords(other.store);
+  const entries = [
+    ...Object.entries(records).map(([type, list]) => ({ name: recordsPath(type as keyof typeof records), data: Buffer.from(list.map((record) => `${JSON.stringify(record)}\n`).join('')) })),
+    ...(await Promise.all(records.documents.map(async (document) => ({ name: blobPath(document.original.sha256), data: await other.store.blobs.get(document.original.sha256) })))),
+  ];
+  await other.store.close();
+  return entries;
 }

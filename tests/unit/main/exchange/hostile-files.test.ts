@@ -5,11 +5,10 @@ import { defaultArchiveLimits } from '../../../../main/exchange/archive-limits';
 import { exportNotebook } from '../../../../main/exchange/export-notebook';
 import { blobPath, recordsPath } from '../../../../main/exchange/manifest';
 import { mergeExchangeFile, type MergeOptions } from '../../../../main/exchange/merge-notebook';
-import { readAllRecords } from '../../../../main/exchange/record-set';
 import type { OpenTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
 import { budget } from '../../../support/time-budget';
-import { briefText, populatedNotebook, snapshot } from './exchange-fixture';
+import { populatedNotebook, snapshot, validEntriesOfAnotherNotebook } from './exchange-fixture';
 import { manifestFor, rawZip, sha256, type RawEntry } from './raw-zip';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -22,13 +21,7 @@ beforeAll(async () => {
   temp = await makeTempDir();
   victim = await populatedNotebook(path.join(temp.dir, 'victim'));
   before = await snapshot(victim.store);
-  const other = await populatedNotebook(path.join(temp.dir, 'other'), 'Mallory', `${briefText} A second edition.`);
-  const records = await readAllRecords(other.store);
-  good = [
-    ...Object.entries(records).map(([type, list]) => ({ name: recordsPath(type as keyof typeof records), data: Buffer.from(list.map((record) => `${JSON.stringify(record)}\n`).join('')) })),
-    ...(await Promise.all(records.documents.map(async (document) => ({ name: blobPath(document.original.sha256), data: await other.store.blobs.get(document.original.sha256) })))),
-  ];
-  await other.store.close();
+  good = await validEntriesOfAnotherNotebook(path.join(temp.dir, 'other'));
 });
 afterAll(async () => {
   await victim.store.close();

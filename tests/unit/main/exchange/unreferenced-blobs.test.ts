@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobPath, recordsPath } from '../../../../main/exchange/manifest';
+import { blobPath } from '../../../../main/exchange/manifest';
 import { mergeExchangeFile } from '../../../../main/exchange/merge-notebook';
-import { readAllRecords } from '../../../../main/exchange/record-set';
 import type { OpenTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
-import { briefText, populatedNotebook } from './exchange-fixture';
+import { populatedNotebook, validEntriesOfAnotherNotebook } from './exchange-fixture';
 import { manifestFor, rawZip, sha256, type RawEntry } from './raw-zip';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -17,13 +16,7 @@ let good: RawEntry[];
 beforeAll(async () => {
   temp = await makeTempDir();
   target = await populatedNotebook(path.join(temp.dir, 'target'));
-  const other = await populatedNotebook(path.join(temp.dir, 'other'), 'Mallory', `${briefText} A second edition.`);
-  const records = await readAllRecords(other.store);
-  good = [
-    ...Object.entries(records).map(([type, list]) => ({ name: recordsPath(type as keyof typeof records), data: Buffer.from(list.map((record) => `${JSON.stringify(record)}\n`).join('')) })),
-    ...(await Promise.all(records.documents.map(async (document) => ({ name: blobPath(document.original.sha256), data: await other.store.blobs.get(document.original.sha256) })))),
-  ];
-  await other.store.close();
+  good = await validEntriesOfAnotherNotebook(path.join(temp.dir, 'other'));
 });
 afterAll(async () => {
   await target.store.close();
