@@ -1,16 +1,10 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDoctor } from '../../../../main/notebook/doctor';
 import { addTextDocument, openTestNotebook } from '../../../support/notebook-fixture';
-import { makeTempDir } from '../../../support/temp-dir';
+import { useNotebookDir } from '../../../support/use-notebook-dir';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let dir: string;
-beforeEach(async () => {
-  temp = await makeTempDir();
-  dir = path.join(temp.dir, 'nb');
-});
-afterEach(() => temp.remove());
+const notebook = useNotebookDir();
 
 describe('doctor reads content as the reader does', () => {
   it.each([
@@ -18,7 +12,7 @@ describe('doctor reads content as the reader does', () => {
     ['not JSON', '{"blocks": [{"type": "paragraph", "start": 0,'],
     ['JSON of the wrong shape', '{"blocks": [{"type": "sonnet", "start": "zero"}]}'],
   ])('reports a document whose structure the reader cannot read: %s', async (_case, structure) => {
-    const { store, records } = await openTestNotebook(dir);
+    const { store, records } = await openTestNotebook(notebook.dir);
     const document = await addTextDocument(records, 'Brief', 'Original words.\n\nA second paragraph.');
     const healthy = await addTextDocument(records, 'Healthy', 'Words.');
     // Its hash is right: only parsing finds the damage, as merging a crafted file would leave it.
@@ -26,8 +20,8 @@ describe('doctor reads content as the reader does', () => {
     await store.collection('documents').put({ ...document, structure: blob });
     await store.close();
 
-    const problems = (await runDoctor(dir)).problems;
-    expect(problems).toEqual([expect.objectContaining({ kind: 'damaged-content', file: path.join(dir, 'blobs', blob.sha256.slice(0, 2), blob.sha256), message: expect.stringContaining('“Brief”') })]);
+    const problems = (await runDoctor(notebook.dir)).problems;
+    expect(problems).toEqual([expect.objectContaining({ kind: 'damaged-content', file: path.join(notebook.dir, 'blobs', blob.sha256.slice(0, 2), blob.sha256), message: expect.stringContaining('“Brief”') })]);
     expect(problems[0]?.message).not.toContain(healthy.id);
   });
 });

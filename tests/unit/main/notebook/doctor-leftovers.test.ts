@@ -1,24 +1,18 @@
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDoctor } from '../../../../main/notebook/doctor';
 import { NotebookStore } from '../../../../main/notebook/notebook-store';
 import { addTextDocument, openTestNotebook } from '../../../support/notebook-fixture';
-import { makeTempDir } from '../../../support/temp-dir';
+import { useNotebookDir } from '../../../support/use-notebook-dir';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let dir: string;
-beforeEach(async () => {
-  temp = await makeTempDir();
-  dir = path.join(temp.dir, 'nb');
-});
-afterEach(() => temp.remove());
+const notebook = useNotebookDir();
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
 /** What a merge killed while staging leaves: its folder of blobs, in the notebook. */
 async function leaveStaging(name: string): Promise<string> {
-  const staging = path.join(dir, name);
+  const staging = path.join(notebook.dir, name);
   await mkdir(path.join(staging, 'blobs'), { recursive: true });
   await writeFile(path.join(staging, 'blobs', 'a'.repeat(64)), 'half a blob');
   return staging;
@@ -26,7 +20,7 @@ async function leaveStaging(name: string): Promise<string> {
 
 /** A notebook with a live document, a deleted one (whose blobs a merge or an undo may still need) and a blob no record names. */
 async function notebookWithStray(): Promise<{ live: string[]; tombstoned: string[]; stray: string }> {
-  const { store, records } = await openTestNotebook(dir);
+  const { store, records } = await openTestNotebook(notebook.dir);
   const live = await addTextDocument(records, 'Kept', 'Words that stay.');
   const deleted = await addTextDocument(records, 'Deleted', 'Words of a deleted document.');
   await records.delete('documents', deleted.id);
@@ -40,9 +34,9 @@ describe('doctor finds what interrupted work leaves behind', () => {
   it('reports staging folders and unreferenced blobs, and --repair removes them and nothing else', async () => {
     const { live, tombstoned, stray } = await notebookWithStray();
     const staging = await leaveStaging('.exchange-0123456789ab');
-    const blobFile = (hash: string) => path.join(dir, 'blobs', hash.slice(0, 2), hash);
+    const blobFile = (hash: string) => path.join(notebook.dir, 'blobs', hash.slice(0, 2), hash);
 
-    const check = await runDoctor(dir);
+    const check = await runDoctor(notebook.dir);
     expect(check.problems).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ kind: 'staging-leftover', file: staging }),
@@ -52,27 +46,27 @@ describe('doctor finds what interrupted work leaves behind', () => {
     expect(check.problems).toHaveLength(2);
     expect(await exists(staging)).toBe(true);
 
-    const repair = await runDoctor(dir, { repair: true });
+    const repair = await runDoctor(notebook.dir, { repair: true });
     expect(repair.problems.map((problem) => problem.repaired)).toEqual([true, true]);
     expect(await exists(staging)).toBe(false);
     expect(await exists(blobFile(stray))).toBe(false);
     for (const hash of [...live, ...tombstoned]) expect(await exists(blobFile(hash))).toBe(true);
-    expect((await runDoctor(dir)).problems).toEqual([]);
+    expect((await runDoctor(notebook.dir)).problems).toEqual([]);
   });
 
   it('reports no blob as unreferenced while the documents cannot all be read', async () => {
     await notebookWithStray();
-    await writeFile(path.join(dir, 'documents.json'), '{"formatVersion": 1, "records": [');
-    const check = await runDoctor(dir, { repair: true });
+    await writeFile(path.join(notebook.dir, 'documents.json'), '{"formatVersion": 1, "records": [');
+    const check = await runDoctor(notebook.dir, { repair: true });
     expect(check.problems.map((problem) => problem.kind)).toEqual(['damaged-file']);
   });
 
   it('opening the notebook to write clears staging a killed merge left; opening it to read leaves it', async () => {
     await notebookWithStray();
     const staging = await leaveStaging('.exchange-ba9876543210');
-    await (await NotebookStore.open(dir, { readOnly: true })).close();
+    await (await NotebookStore.open(notebook.dir, { readOnly: true })).close();
     expect(await exists(staging)).toBe(true);
-    await (await NotebookStore.open(dir)).close();
-    expect((await readdir(dir)).filter((name) => name.startsWith('.exchange-'))).toEqual([]);
+    await (await NotebookStore.open(notebook.dir)).close();
+    expect((await readdir(notebook.dir)).filter((name) => name.startsWith('.exchange-'))).toEqual([]);
   });
 });
