@@ -65,6 +65,8 @@ export class SearchIndexer {
   readonly #onChange: ((status: SearchStatus) => void) | undefined;
   readonly #pending = new Map<string, IndexedType>();
   #queue: Promise<unknown> = Promise.resolve();
+  /** Every update a flush has started, settled or not. */
+  #flushed: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #merging: Promise<void> | undefined;
   #busy = 0;
@@ -106,14 +108,20 @@ export class SearchIndexer {
     this.#timer ??= setTimeout(() => void this.flush(), this.#flushDelayMs);
   }
 
-  /** Index what is pending now; resolves when it is searchable. */
+  /**
+   * Index what is pending now; resolves when everything notified so far is searchable. That includes changes an
+   * earlier flush (the timer's) took and is still building: those are in no queue yet, so they are chained here.
+   */
   flush(): Promise<void> {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     const changes = new Map(this.#pending);
     this.#pending.clear();
-    if (changes.size === 0) return this.#queue.then(() => undefined);
-    return this.#update(changes).catch((error: unknown) => this.#failed('Indexing changes for search failed', error));
+    if (changes.size > 0) {
+      const update = this.#update(changes).catch((error: unknown) => this.#failed('Indexing changes for search failed', error));
+      this.#flushed = Promise.all([this.#flushed, update]).then(() => undefined);
+    }
+    return this.#flushed.then(() => this.#queue).then(() => undefined);
   }
 
   /** Index every record whose indexed version differs from its current one, and drop what is gone. */

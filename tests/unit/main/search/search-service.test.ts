@@ -227,6 +227,34 @@ describe('search over a notebook', () => {
     expect(await readdir(path.join(notebook.store.info.path, 'index'))).toHaveLength(indexer.index.segments.length + 1);
   });
 
+  it('flush waits for a change the timer already started building, so what was notified is searchable when it resolves', async () => {
+    await indexer.close();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let buildStarted!: () => void;
+    const started = new Promise<void>((resolve) => (buildStarted = resolve));
+    const texts = new TextCache(notebook.store.blobs);
+    const gatedBuild = async (sources: EntrySource[]) => {
+      buildStarted();
+      await gate;
+      return buildInThread(sources);
+    };
+    indexer = new SearchIndexer(notebook.store.info.path, { records: notebook.records, texts }, { build: gatedBuild, writable: true, flushDelayMs: 0 });
+    service = new SearchService(indexer.index, notebook.records, texts, indexer.loaded);
+    await indexer.caughtUp;
+    const document = await addTextDocument(notebook.records, 'Ferry log', 'The ferry crossed the marshes at dawn.');
+    indexer.notify('documents', [document.id]);
+    // The timer's flush takes the change and starts building it; nothing is pending any more.
+    await started;
+    let flushed = false;
+    const flushing = indexer.flush().then(() => (flushed = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(flushed).toBe(false);
+    release();
+    await flushing;
+    expect(titles(await service.search(SearchArgs.parse({ query: 'ferry' })))).toEqual(['Ferry log']);
+  });
+
   it('never fails on special characters', async () => {
     await addTextDocument(notebook.records, 'Baghdad notes', english);
     for (const query of [':', '~', '^', '+', '-', '*', '"', 'title:', '"unclosed', 'con*voy', 'convoy~2', '+convoy', 'convoy^10', '\\', '()', '[]{}', 'a:b:c', '‐—', '\u0000']) {
