@@ -24,17 +24,17 @@ await Promise.all([
   // CommonJS has no import.meta.url; code that finds files beside its bundle (the extraction worker) reads it from this shim.
   build({
     ...common,
-    entryPoints: ['main/electron/main.ts'],
+    entryPoints: ['main/hosts/electron/main.ts'],
     outfile: 'dist/electron/main.cjs',
     format: 'cjs',
     define: { 'import.meta.url': '__fieldbookImportMetaUrl' },
     banner: { js: "const __fieldbookImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   // No banner: a sandboxed preload has no __filename and may require only 'electron' (and the events, timers, url polyfills).
-  build({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['main/hosts/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['main/import/worker/extract-worker.ts'], outfile: 'dist/workers/extract-worker.mjs', format: 'esm', banner: { js: esmBanner } }),
   build({ ...common, entryPoints: ['main/search/worker/build-worker.ts'], outfile: 'dist/workers/search-build-worker.mjs', format: 'esm', banner: { js: esmBanner } }),
   ...cliBuilds(common, esmBanner).map((options) => build(options)),
-  build({ ...common, entryPoints: ['main/launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', banner: { js: esmBanner } }),
+  build({ ...common, entryPoints: ['main/hosts/launcher/start.ts'], outfile: 'dist/launcher/start.mjs', format: 'esm', banner: { js: esmBanner } }),
 ]);
 await linkBin();

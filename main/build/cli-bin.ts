@@ -3,12 +3,12 @@ import type { BuildOptions } from 'esbuild';
 
 /**
  * The command line is built as two files: dist/cli/fieldbook.mjs, the `fieldbook` bin, which checks the Node
- * version first (see main/cli/check-node.ts) and then loads dist/cli/fieldbook-cli.mjs, the command line itself.
+ * version first (see main/hosts/cli/check-node.ts) and then loads dist/cli/fieldbook-cli.mjs, the command line itself.
  */
 export function cliBuilds(common: BuildOptions, esmBanner: string): BuildOptions[] {
   return [
-    { ...common, entryPoints: ['main/cli/main.ts'], outfile: 'dist/cli/fieldbook-cli.mjs', format: 'esm', banner: { js: esmBanner } },
-    { ...common, entryPoints: ['main/cli/check-node.ts'], outfile: 'dist/cli/fieldbook.mjs', format: 'esm', banner: { js: '#!/usr/bin/env node' } },
+    { ...common, entryPoints: ['main/hosts/cli/main.ts'], outfile: 'dist/cli/fieldbook-cli.mjs', format: 'esm', banner: { js: esmBanner } },
+    { ...common, entryPoints: ['main/hosts/cli/check-node.ts'], outfile: 'dist/cli/fieldbook.mjs', format: 'esm', banner: { js: '#!/usr/bin/env node' } },
   ];
 }
 

@@ -130,7 +130,7 @@ export function missingRuntimeFiles(resourcesDir: string): string[] {
   // The packaged main bundle's import.meta.url (bundle.ts derives it from __filename): what it starts the workers from.
   const mainUrl = pathToFileURL(path.join(resourcesDir, 'app.asar', ...main.split('/'))).href;
   if (need(archive, main, 'the main bundle, named by package.json')) checkImports(archive, main, dependencies, missing);
-  // main/electron/main.ts: the preload beside the main bundle, the UI in ../renderer (main/app/paths.ts).
+  // main/hosts/electron/main.ts: the preload beside the main bundle, the UI in ../renderer (main/app/paths.ts).
   const mainDir = path.posix.dirname(main);
   need(archive, `${mainDir}/preload.cjs`, "the window's preload");
   const renderer = path.posix.join(mainDir, '..', 'renderer');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createDispatcher } from '../../main/api/dispatcher';
 import { createHandlers, createUpload } from '../../main/api/handlers';
 import { createServices } from '../../main/app/services';
-import { startBrowserHost } from '../../main/browser-host/server';
+import { startBrowserHost } from '../../main/hosts/browser-host/server';
 import { percentile, printFigure } from './figures';
 
 export async function benchApiRoundTrip(): Promise<void> {

@@ -11,7 +11,7 @@ import { chromium, type Page } from '@playwright/test';
 import { createDispatcher } from '../../main/api/dispatcher';
 import { createHandlers, createUpload } from '../../main/api/handlers';
 import { createServices } from '../../main/app/services';
-import { startBrowserHost } from '../../main/browser-host/server';
+import { startBrowserHost } from '../../main/hosts/browser-host/server';
 import { percentile, printFigure } from './figures';
 
 const WORDS = 20_000;

@@ -10,7 +10,7 @@ import { chromium, type Page } from '@playwright/test';
 import { createDispatcher } from '../../main/api/dispatcher';
 import { createHandlers, createUpload } from '../../main/api/handlers';
 import { createServices, type Services } from '../../main/app/services';
-import { startBrowserHost } from '../../main/browser-host/server';
+import { startBrowserHost } from '../../main/hosts/browser-host/server';
 import { buildTextPdf } from '../support/pdf-builder';
 import { percentile, printFigure } from './figures';
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { _electron, test as base, chromium, type Browser, type Page, type Request } from '@playwright/test';
-import { findElectronBinary } from '../../main/launcher/electron-binary';
+import { findElectronBinary } from '../../main/hosts/launcher/electron-binary';
 import { openNotebookFolder } from '../../main/notebook/notebook-folder';
 import { LOCK_FILE } from '../../main/storage/notebook-lock';
 import type { MethodArgs, MethodName, MethodResult } from '../../shared/api/contract';

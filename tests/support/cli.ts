@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { runCli } from '../../main/cli/fieldbook';
+import { runCli } from '../../main/hosts/cli/fieldbook';
 import { makeTempDir } from './temp-dir';
 
 export interface CliRun {

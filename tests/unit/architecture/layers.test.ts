@@ -24,8 +24,8 @@ const lawful: Tree = {
   'node_modules/electron/index.js': 'module.exports = {};',
   'shared/model/note.ts': 'export interface Note { id: string }',
   'main/storage/notebook.ts': "import type { Note } from '../../shared/model/note';\nexport const notes: Note[] = [];",
-  'main/electron/window.ts': "import { app } from 'electron';\nimport { notes } from '../storage/notebook';\nexport const start = () => [app, notes];",
-  'main/cli/main.ts': "import { notes } from '../storage/notebook';\nexport const run = () => notes;",
+  'main/hosts/electron/window.ts': "import { app } from 'electron';\nimport { notes } from '../../storage/notebook';\nexport const start = () => [app, notes];",
+  'main/hosts/cli/main.ts': "import { notes } from '../../storage/notebook';\nexport const run = () => notes;",
   'renderer/src/notes/list.ts': "import type { Note } from '../../../shared/model/note';\nexport const list = (notes: Note[]) => notes;",
   'renderer/src/shell/app.ts': "import { list } from '../notes/list';\nexport const app = list;",
 };
@@ -34,7 +34,7 @@ const breaches: Tree = {
   'main/storage/title-bar.ts': "import { BrowserWindow } from 'electron';\nexport const title = BrowserWindow;",
   'renderer/src/notes/open.ts': "import { notes } from '../../../main/storage/notebook';\nexport const open = notes;",
   'shared/model/file-name.ts': "import path from 'node:path';\nexport const base = path.basename;",
-  'main/search/reindex-command.ts': "import { run } from '../cli/main';\nexport const reindex = run;",
+  'main/search/reindex-command.ts': "import { run } from '../hosts/cli/main';\nexport const reindex = run;",
   // Folders that import each other through different files: no file cycle, one folder cycle.
   'main/notes/links.ts': "import { tagName } from '../tags/name';\nexport const link = tagName;",
   'main/notes/title.ts': 'export const noteTitle = (title: string) => title;',

@@ -7,7 +7,7 @@ import { EXCHANGE_UPLOAD_NAME } from '../../../../shared/exchange/transfer';
 import { createDispatcher, type Dispatch } from '../../../../main/api/dispatcher';
 import { createDownloads, createHandlers, createUpload } from '../../../../main/api/handlers';
 import { createServices, type Services } from '../../../../main/app/services';
-import { API_DOWNLOAD_PATH, startBrowserHost, type BrowserHost } from '../../../../main/browser-host/server';
+import { API_DOWNLOAD_PATH, startBrowserHost, type BrowserHost } from '../../../../main/hosts/browser-host/server';
 import { safeFileName } from '../../../../main/exchange/outgoing-files';
 import { makeTempDir } from '../../../support/temp-dir';
 

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bar } from '../../../../main/cli/commands/reindex';
+import { bar } from '../../../../main/hosts/cli/commands/reindex';
 import { EventBus } from '../../../../main/events/event-bus';
 import { NotebookStore } from '../../../../main/notebook/notebook-store';
 import { createTextDocument } from '../../../../main/records/documents';

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { runDoctor } from '../../../notebook/doctor';
+import { requiredString, type Command } from '../command';
+
+export const doctorCommand: Command = {
+  name: 'doctor',
+  summary: 'Check every file and blob of a notebook; restore damaged files from backups, remove leftovers',
+  usage: 'fieldbook doctor --notebook DIR [--restore] [--repair] [--json]',
+  optionHelp: [
+    '--notebook DIR  the notebook to check',
+    '--restore       replace each damaged record file by its newest good backup (the damaged file is kept, renamed)',
+    '--repair        remove staging folders interrupted merges left and blobs no document (live, deleted or in a backup) names',
+    '--json          print the report as JSON',
+  ],
+  options: { notebook: { type: 'string' }, restore: { type: 'boolean' }, repair: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(values, _positionals, output) {
+    const report = await runDoctor(path.resolve(requiredString(values, 'notebook')), { restore: values.restore === true, repair: values.repair === true });
+    const unresolved = report.problems.filter((problem) => !problem.restored && !problem.repaired);
+    if (values.json) {
+      output.out(JSON.stringify({ ...report, ok: unresolved.length === 0 }));
+    } else {
+      output.out(`Checked ${report.files} record files (${report.records} records) and ${report.blobs} blobs in ${report.notebook}.`);
+      for (const problem of report.problems) {
+        const fix = problem.restored
+          ? ` Restored from ${problem.backup ?? ''}.`
+          : problem.repaired
+            ? ' Removed.'
+            : problem.backup
+              ? ' A good backup exists: run again with --restore.'
+              : problem.kind === 'staging-leftover' || problem.kind === 'unreferenced-blob'
+                ? ' Run again with --repair to remove it.'
+                : '';
+        output.out(`- ${problem.kind}: ${problem.file}: ${problem.message}${fix}`);
+      }
+      output.out(unresolved.length === 0 ? 'No problems left.' : `${unresolved.length} problem(s) left.`);
+    }
+    return unresolved.length === 0 ? 0 : 1;
+  },
+};

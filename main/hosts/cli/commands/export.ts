@@ -1,0 +1,69 @@
+import { ApiError } from '../../../../shared/api/errors';
+import { userDataDir } from '../../../app/paths';
+import { EventBus } from '../../../events/event-bus';
+import { exportNotebook } from '../../../exchange/export-notebook';
+import { readSecretFile } from '../secret-file';
+import { ExportSelection } from '../../../../shared/exchange/selection';
+import { currentAuthor } from '../../../settings/author';
+import { SettingsStore } from '../../../settings/settings-store';
+import { type Command, optionalString, type OptionValues, requiredString, stringList, UsageError } from '../command';
+import { withNotebook } from '../open-notebook';
+
+/** The selection options, shared with export-annotations. */
+export const selectionOptions = {
+  document: { type: 'string', multiple: true },
+  tag: { type: 'string' },
+  actor: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+} as const;
+
+export const selectionHelp = [
+  '--document ID        a document, with its highlights (repeatable)',
+  '--tag NAME           the documents and highlights with this tag (name or id)',
+  '--actor NAME         an actor and its evidence: highlights and events (name, alias or id)',
+  '--since DATE         only records changed on or after DATE (YYYY-MM-DD)',
+  '--until DATE         only records changed on or before DATE (YYYY-MM-DD)',
+];
+
+export function parseSelection(values: OptionValues): ExportSelection {
+  const documents = stringList(values, 'document');
+  const parsed = ExportSelection.safeParse({
+    ...(documents.length > 0 ? { documentIds: documents } : {}),
+    ...Object.fromEntries((['tag', 'actor', 'since', 'until'] as const).flatMap((name) => (optionalString(values, name) ? [[name, optionalString(values, name)]] : []))),
+  });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${String(issue.path[0] ?? 'selection').replace('documentIds', 'document')}: ${issue.message}`).join('; '));
+  return parsed.data;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Write the notebook, or a selection, to a .fieldbook file to share (optionally encrypted)',
+  usage: 'fieldbook export --notebook DIR --out FILE [--passphrase-file F] [--document ID]... [--tag NAME] [--actor NAME] [--since DATE] [--until DATE] [--json]',
+  optionHelp: [
+    '--notebook DIR       the notebook to export (works while the app has it open)',
+    '--out FILE           the file to write, e.g. iraq.fieldbook (replaced if it exists)',
+    '--passphrase-file F  encrypt the whole file with the passphrase in F (at least 8 characters)',
+    ...selectionHelp,
+    '--json               print what was exported as JSON',
+  ],
+  options: { notebook: { type: 'string' }, out: { type: 'string' }, 'passphrase-file': { type: 'string' }, ...selectionOptions, json: { type: 'boolean' } },
+  async run(values, _positionals, output) {
+    const out = requiredString(values, 'out');
+    const selection = parseSelection(values);
+    const passphraseFile = optionalString(values, 'passphrase-file');
+    const passphrase = passphraseFile ? await readSecretFile(passphraseFile, 'passphrase-file') : undefined;
+    const author = currentAuthor(await SettingsStore.open(userDataDir(), new EventBus()));
+    const result = await withNotebook(values, { readOnly: true }, ({ store }) => exportNotebook(store, out, { selection, author, ...(passphrase !== undefined ? { passphrase } : {}) })).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'BAD_REQUEST' && /passphrase/.test(error.message)) throw new UsageError(error.message);
+      throw error;
+    });
+    if (values.json) {
+      output.out(JSON.stringify({ file: result.file, encrypted: result.encrypted, selection: result.manifest.selection, counts: result.counts, entries: result.manifest.entries.length }));
+    } else {
+      const counts = Object.entries(result.counts).map(([type, count]) => `${count} ${type}`).join(', ');
+      output.out(`Exported ${result.manifest.selection}: ${counts}, to ${result.file}${result.encrypted ? ' (encrypted)' : ''}.`);
+    }
+    return 0;
+  },
+};

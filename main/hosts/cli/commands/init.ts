@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { NotebookStore } from '../../../notebook/notebook-store';
+import { optionalString, requiredString, type Command } from '../command';
+
+export const initCommand: Command = {
+  name: 'init',
+  summary: 'Create a notebook in an empty or missing folder',
+  usage: 'fieldbook init --notebook DIR [--name NAME] [--json]',
+  optionHelp: ['--notebook DIR  folder of the new notebook (missing or empty)', '--name NAME     its name (default: the folder name)', '--json          print the notebook as JSON'],
+  options: { notebook: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+  async run(values, _positionals, output) {
+    const dir = path.resolve(requiredString(values, 'notebook'));
+    const name = optionalString(values, 'name');
+    const store = await NotebookStore.open(dir, { create: true, ...(name ? { name } : {}) });
+    await store.close();
+    output.out(values.json ? JSON.stringify(store.info) : `Notebook “${store.info.name}” is ready at ${store.info.path}`);
+    return 0;
+  },
+};
