@@ -43,6 +43,14 @@ module.exports = {
       to: { path: hosts },
     },
     {
+      name: 'launcher-imports-hosts-not-the-reverse',
+      comment:
+        "The launcher (`npm start`) picks a host: Electron, or the command line's `serve --open` when Electron's binary is missing. It depends on the command line one way; no host may import the launcher back.",
+      severity: 'error',
+      from: { path: '^main/', pathNot: '^main/hosts/launcher/' },
+      to: { path: '^main/hosts/launcher/' },
+    },
+    {
       name: 'no-folder-cycle',
       comment: 'Two folders that import each other are one module in two places: neither can be read, moved or tested alone.',
       severity: 'error',

@@ -26,6 +26,7 @@ const lawful: Tree = {
   'main/storage/notebook.ts': "import type { Note } from '../../shared/model/note';\nexport const notes: Note[] = [];",
   'main/hosts/electron/window.ts': "import { app } from 'electron';\nimport { notes } from '../../storage/notebook';\nexport const start = () => [app, notes];",
   'main/hosts/cli/main.ts': "import { notes } from '../../storage/notebook';\nexport const run = () => notes;",
+  'main/hosts/launcher/start.ts': "import { run } from '../cli/main';\nexport const start = run;",
   'renderer/src/notes/list.ts': "import type { Note } from '../../../shared/model/note';\nexport const list = (notes: Note[]) => notes;",
   'renderer/src/shell/app.ts': "import { list } from '../notes/list';\nexport const app = list;",
 };
@@ -35,6 +36,7 @@ const breaches: Tree = {
   'renderer/src/notes/open.ts': "import { notes } from '../../../main/storage/notebook';\nexport const open = notes;",
   'shared/model/file-name.ts': "import path from 'node:path';\nexport const base = path.basename;",
   'main/search/reindex-command.ts': "import { run } from '../hosts/cli/main';\nexport const reindex = run;",
+  'main/hosts/electron/fallback.ts': "import { start } from '../launcher/start';\nexport const fallback = start;",
   // Folders that import each other through different files: no file cycle, one folder cycle.
   'main/notes/links.ts': "import { tagName } from '../tags/name';\nexport const link = tagName;",
   'main/notes/title.ts': 'export const noteTitle = (title: string) => title;',
@@ -85,6 +87,7 @@ describe('the layer check', () => {
         'renderer-imports-shared-and-itself: renderer/src/notes/open.ts',
         'shared-imports-neither-side: shared/model/file-name.ts',
         'services-import-no-host: main/search/reindex-command.ts',
+        'launcher-imports-hosts-not-the-reverse: main/hosts/electron/fallback.ts',
         'no-folder-cycle: main/notes',
         'no-folder-cycle: main/tags',
         // A file cycle is reported once, from the file the check reached first.
