@@ -3,7 +3,7 @@ import { nameKey } from '../../shared/actors/match-names';
 import type { ActorMerge } from '../../shared/actors/merge';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas, type ActorRecord, type RecordOf } from '../../shared/model/records';
-import type { EventBus } from '../events/event-bus';
+import type { EventBus } from '../bus/event-bus';
 import type { RecordService } from '../records/record-service';
 import { recordsChanged } from '../records/records-changed';
 import type { RecordFile } from '../storage/record-file';

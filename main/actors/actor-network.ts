@@ -1,4 +1,4 @@
-import { partialDateSpan } from '../../shared/actors/event-date';
+import { partialDateSpan } from '../../shared/timeline/event-date';
 import { buildActorNetwork } from '../../shared/actors/network';
 import type { ActorNetwork, NetworkFilter } from '../../shared/actors/view-models';
 import type { RecordService } from '../records/record-service';

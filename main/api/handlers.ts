@@ -12,7 +12,7 @@ import { exportAnnotationsForDownload, exportForDownload, mergeUpload, type Exch
 import { openConflictsOf, type TextUpdater } from '../exchange/open-conflicts';
 import { OutgoingFiles, type Downloads } from '../exchange/outgoing-files';
 import { currentAuthor } from '../settings/author';
-import { eventEvidence, timeline } from '../event-records/timeline';
+import { eventEvidence, timeline } from '../timeline/timeline';
 import { createTextDocument } from '../records/documents';
 import { createHighlight } from '../records/highlights';
 import { highlightPage } from '../records/highlight-page';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { MergeReport } from '../../shared/exchange/merge-report';
 import { EXCHANGE_UPLOAD_NAME, type AnnotationExportArgs, type Download, type ExportArgs, type ExportOutcome, type MergeArgs } from '../../shared/exchange/transfer';
-import type { EventBus } from '../events/event-bus';
+import type { EventBus } from '../bus/event-bus';
 import type { UploadStore } from '../import/upload-store';
 import type { NotebookStore } from '../notebook/notebook-store';
 import { writeFileAtomic } from '../storage/atomic-write';

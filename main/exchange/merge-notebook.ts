@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas, type RecordOf, type RecordType } from '../../shared/model/records';
-import type { EventBus } from '../events/event-bus';
+import type { EventBus } from '../bus/event-bus';
 import type { NotebookStore } from '../notebook/notebook-store';
 import { recordsChanged } from '../records/records-changed';
 import { fsyncDirectory } from '../storage/atomic-write';

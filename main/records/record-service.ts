@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas, type RecordFields, type RecordOf, type RecordType } from '../../shared/model/records';
-import type { EventBus } from '../events/event-bus';
+import type { EventBus } from '../bus/event-bus';
 import type { NotebookStore } from '../notebook/notebook-store';
 import { recordsChanged } from './records-changed';
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultSettings, Settings } from '../../shared/model/settings';
-import type { EventBus } from '../events/event-bus';
+import type { EventBus } from '../bus/event-bus';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { readJsonFile } from '../storage/json-file';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../shared/api/errors';
 import type { TaskProgress } from '../../shared/model/task';
-import type { EventBus } from '../events/event-bus';
+import type { EventBus } from '../bus/event-bus';
 
 export interface TaskContext {
   readonly taskId: string;

@@ -1,5 +1,5 @@
 import type { ActorKind } from '../model/records';
-import { eventSpan, partialDateSpan, type DaySpan, type EventDate } from './event-date';
+import { eventSpan, partialDateSpan, type DaySpan, type EventDate } from '../timeline/event-date';
 import type { ActorNetwork, NetworkFilter } from './view-models';
 
 export interface NetworkInput {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partialDateSpan } from './event-date';
+import { partialDateSpan } from '../timeline/event-date';
 import { ActorKind, ActorRecord, DocumentKind, EventRecord, HighlightRecord, PartialDate, RecordId } from '../model/records';
 
 /** What the API answers for the actor page, the timeline and the network: records joined in main, where all highlights are at hand. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventTypeList } from '../actors/event-types';
+import { EventTypeList } from '../timeline/event-types';
 import { ConflictChoice, ConflictKey, OpenConflict } from '../exchange/conflicts';
 import { MergeReport } from '../exchange/merge-report';
 import { AnnotationExportArgs, Download, DownloadOutcome, ExportArgs, ExportOutcome, MergeArgs } from '../exchange/transfer';

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findMentions } from '../../main/actors/mention-finder';
-import { EventBus } from '../../main/events/event-bus';
+import { EventBus } from '../../main/bus/event-bus';
 import { MANIFEST_FILE } from '../../main/notebook/notebook-folder';
 import { NotebookStore, notebookLayout } from '../../main/notebook/notebook-store';
 import { RecordService } from '../../main/records/record-service';

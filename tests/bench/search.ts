@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
-import { EventBus } from '../../main/events/event-bus';
+import { EventBus } from '../../main/bus/event-bus';
 import { MANIFEST_FILE } from '../../main/notebook/notebook-folder';
 import { NotebookStore, notebookLayout } from '../../main/notebook/notebook-store';
 import { createTextDocument } from '../../main/records/documents';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { EventBus } from '../../main/events/event-bus';
+import { EventBus } from '../../main/bus/event-bus';
 import { MANIFEST_FILE } from '../../main/notebook/notebook-folder';
 import { NotebookStore, notebookLayout } from '../../main/notebook/notebook-store';
 import { createHighlight } from '../../main/records/highlights';

@@ -1,7 +1,7 @@
 // Child process of the crash test: writes highlights (and actors) as fast as
 // it can, four at a time, and prints the id of each write once it has been
 // acknowledged, until it is killed.
-import { EventBus } from '../../main/events/event-bus';
+import { EventBus } from '../../main/bus/event-bus';
 import { NotebookStore } from '../../main/notebook/notebook-store';
 import { createHighlight } from '../../main/records/highlights';
 import { RecordService } from '../../main/records/record-service';

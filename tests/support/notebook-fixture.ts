@@ -1,5 +1,5 @@
 import { NotebookStore } from '../../main/notebook/notebook-store';
-import { EventBus } from '../../main/events/event-bus';
+import { EventBus } from '../../main/bus/event-bus';
 import { createTextDocument } from '../../main/records/documents';
 import { RecordService } from '../../main/records/record-service';
 import type { DocumentRecord } from '../../shared/model/records';

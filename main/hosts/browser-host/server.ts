@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ApiError, type ResponseEnvelope } from '../../../shared/api/errors';
 import type { Dispatch, Upload } from '../../api/dispatcher';
-import type { EventBus } from '../../events/event-bus';
+import type { EventBus } from '../../bus/event-bus';
 import { handOver, type Downloads } from '../../exchange/outgoing-files';
 import { securityHeaders } from '../../security/content-security-policy';
 import { readStaticFile } from '../../security/static-files';

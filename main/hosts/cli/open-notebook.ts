@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
 import { userDataDir } from '../../app/paths';
-import { EventBus } from '../../events/event-bus';
+import { EventBus } from '../../bus/event-bus';
 import { NotebookStore } from '../../notebook/notebook-store';
 import { RecordService } from '../../records/record-service';
 import { TextCache } from '../../records/text-cache';

@@ -2,7 +2,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_DOWNLOAD_CHANNEL, IPC_EVENT_CHANNEL, IPC_UPLOAD_CHANNEL } from '../../../shared/api/bridge';
 import type { ResponseEnvelope } from '../../../shared/api/errors';
 import type { Dispatch, Upload } from '../../api/dispatcher';
-import type { EventBus } from '../../events/event-bus';
+import type { EventBus } from '../../bus/event-bus';
 import type { Downloads } from '../../exchange/outgoing-files';
 import { isAppUrl } from '../../security/url-policy';
 import { saveDownload } from './save-download';

@@ -1,7 +1,7 @@
 import { AttachedNotes } from '../notes/AttachedNotes';
 import { Backlinks } from '../notes/Backlinks';
 import { useCallback, useState, type FormEvent } from 'react';
-import { formatEventDate } from '../../../shared/actors/event-date';
+import { formatEventDate } from '../../../shared/timeline/event-date';
 import type { ActorMerge } from '../../../shared/actors/merge';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import { ActorKind, type ActorRecord } from '../../../shared/model/records';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { parseEventDate, type DatePrecision } from '../../../shared/actors/event-date';
+import { parseEventDate, type DatePrecision } from '../../../shared/timeline/event-date';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { EventRecord } from '../../../shared/model/records';
 import { EventTypeSelect, PrecisionSelect } from '../forms/EventFields';

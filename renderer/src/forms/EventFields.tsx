@@ -1,4 +1,4 @@
-import type { DatePrecision } from '../../../shared/actors/event-date';
+import type { DatePrecision } from '../../../shared/timeline/event-date';
 import { DatePrecision as DatePrecisionSchema } from '../../../shared/model/records';
 
 /** An event's date precision, or '' to take it from how the date was written. */

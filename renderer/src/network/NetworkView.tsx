@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { partialDateSpan } from '../../../shared/actors/event-date';
+import { partialDateSpan } from '../../../shared/timeline/event-date';
 import type { LinkKind, NetworkFilter } from '../../../shared/actors/view-models';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import { ActorKind } from '../../../shared/model/records';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import { parseEventDate, type DatePrecision } from '../../../shared/actors/event-date';
+import { parseEventDate, type DatePrecision } from '../../../shared/timeline/event-date';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { ActorRecord, EventRecord } from '../../../shared/model/records';
 import { QuickPicker } from '../actors/QuickPicker';

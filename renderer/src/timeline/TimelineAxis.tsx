@@ -1,4 +1,4 @@
-import { eventSpan, formatEventDate, isoDay } from '../../../shared/actors/event-date';
+import { eventSpan, formatEventDate, isoDay } from '../../../shared/timeline/event-date';
 import type { EventRecord } from '../../../shared/model/records';
 
 const WIDTH = 1000;

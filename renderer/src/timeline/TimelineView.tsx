@@ -1,7 +1,7 @@
 import { AttachedNotes } from '../notes/AttachedNotes';
 import { Backlinks } from '../notes/Backlinks';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import { formatEventDate } from '../../../shared/actors/event-date';
+import { formatEventDate } from '../../../shared/timeline/event-date';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { EventRecord } from '../../../shared/model/records';
 import { useNames } from '../actors/MentionsView';

@@ -1,7 +1,7 @@
-import { parseEventDate } from '../../../../shared/actors/event-date';
+import { parseEventDate } from '../../../../shared/timeline/event-date';
 import { DatePrecision, EventCreate } from '../../../../shared/model/records';
 import { resolveActor } from '../../../actors/resolve-actor';
-import { EventRecords } from '../../../event-records/event-records';
+import { EventRecords } from '../../../timeline/event-records';
 import { type Command, optionalString, requiredString, stringList, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';
 

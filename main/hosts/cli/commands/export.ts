@@ -1,6 +1,6 @@
 import { ApiError } from '../../../../shared/api/errors';
 import { userDataDir } from '../../../app/paths';
-import { EventBus } from '../../../events/event-bus';
+import { EventBus } from '../../../bus/event-bus';
 import { exportNotebook } from '../../../exchange/export-notebook';
 import { readSecretFile } from '../secret-file';
 import { ExportSelection } from '../../../../shared/exchange/selection';

@@ -1,4 +1,4 @@
-import { formatEventDate } from '../../../../shared/actors/event-date';
+import { formatEventDate } from '../../../../shared/timeline/event-date';
 import { RecordType, type RecordOf } from '../../../../shared/model/records';
 import { type Command, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bar } from '../../../../main/hosts/cli/commands/reindex';
-import { EventBus } from '../../../../main/events/event-bus';
+import { EventBus } from '../../../../main/bus/event-bus';
 import { NotebookStore } from '../../../../main/notebook/notebook-store';
 import { createTextDocument } from '../../../../main/records/documents';
 import { RecordService } from '../../../../main/records/record-service';

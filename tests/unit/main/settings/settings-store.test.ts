@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBus } from '../../../../main/events/event-bus';
+import { EventBus } from '../../../../main/bus/event-bus';
 import { SettingsStore } from '../../../../main/settings/settings-store';
 import { makeTempDir } from '../../../support/temp-dir';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../../../../main/events/event-bus';
+import { EventBus } from '../../../../main/bus/event-bus';
 import { TaskRunner } from '../../../../main/tasks/task-runner';
 import type { TaskProgress } from '../../../../shared/model/task';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../../../shared/model/import';
 import { SearchArgs } from '../../../../../shared/search/results';
-import { EventBus } from '../../../../../main/events/event-bus';
+import { EventBus } from '../../../../../main/bus/event-bus';
 import { NotebookStore } from '../../../../../main/notebook/notebook-store';
 import { RecordService } from '../../../../../main/records/record-service';
 import { TextCache } from '../../../../../main/records/text-cache';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { NotebookStore } from '../../../../../main/notebook/notebook-store';
 import { createTextDocument } from '../../../../../main/records/documents';
 import { RecordService } from '../../../../../main/records/record-service';
-import { EventBus } from '../../../../../main/events/event-bus';
+import { EventBus } from '../../../../../main/bus/event-bus';
 import { cliSandbox, run } from '../../../../support/cli';
 
 const temp = cliSandbox();

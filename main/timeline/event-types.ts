@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
-import { EventTypeList } from '../../shared/actors/event-types';
+import { EventTypeList } from '../../shared/timeline/event-types';
 import type { NotebookStore } from '../notebook/notebook-store';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { readJsonFile } from '../storage/json-file';

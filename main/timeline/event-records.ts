@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { checkEventDate } from '../../shared/actors/event-date';
+import { checkEventDate } from '../../shared/timeline/event-date';
 import { ApiError } from '../../shared/api/errors';
 import type { EventCreate, EventPatch, EventRecord } from '../../shared/model/records';
 import type { RecordService } from '../records/record-service';

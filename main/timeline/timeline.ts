@@ -1,4 +1,4 @@
-import { sortByEventDate } from '../../shared/actors/event-date';
+import { sortByEventDate } from '../../shared/timeline/event-date';
 import type { EventEvidence, TimelineEntry } from '../../shared/actors/view-models';
 import type { EventRecord, HighlightRecord } from '../../shared/model/records';
 import type { RecordService } from '../records/record-service';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEventDate, compareEventDates, eventSpan, formatEventDate, isoDay, parseEventDate, sortByEventDate, type EventDate } from '../../../../shared/actors/event-date';
+import { checkEventDate, compareEventDates, eventSpan, formatEventDate, isoDay, parseEventDate, sortByEventDate, type EventDate } from '../../../../shared/timeline/event-date';
 
 const day = (start: string): EventDate => ({ precision: 'day', start });
 const month = (start: string): EventDate => ({ precision: 'month', start });
