@@ -4,9 +4,9 @@ import type { ActorMerge } from '../../shared/actors/merge';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas, type ActorRecord, type RecordOf } from '../../shared/model/records';
 import type { EventBus } from '../bus/event-bus';
-import type { RecordService } from '../records/record-service';
-import { recordsChanged } from '../records/records-changed';
-import type { RecordFile } from '../storage/record-file';
+import type { RecordService } from '../notebook/records/record-service';
+import { recordsChanged } from '../notebook/records/records-changed';
+import type { RecordFile } from '../notebook/storage/record-file';
 import { swappedReferences } from './actor-references';
 import { openMergeJournal, type MergedKind, type MergeEntry, type RecordChange } from './merge-journal';
 

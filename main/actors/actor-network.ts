@@ -1,7 +1,7 @@
 import { partialDateSpan } from '../../shared/timeline/event-date';
 import { buildActorNetwork } from '../../shared/actors/network';
 import type { ActorNetwork, NetworkFilter } from '../../shared/actors/view-models';
-import type { RecordService } from '../records/record-service';
+import type { RecordService } from '../notebook/records/record-service';
 
 /** The network of live actors over live events and tagged passages; a passage is dated by its document's publication date. */
 export async function actorNetwork(records: RecordService, filter: NetworkFilter): Promise<ActorNetwork> {

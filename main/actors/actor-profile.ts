@@ -1,7 +1,7 @@
 import { sortByEventDate } from '../../shared/timeline/event-date';
 import type { ActorProfile } from '../../shared/actors/view-models';
 import type { ActorRecord } from '../../shared/model/records';
-import type { RecordService } from '../records/record-service';
+import type { RecordService } from '../notebook/records/record-service';
 
 const CO_TAGGED_SHOWN = 20;
 

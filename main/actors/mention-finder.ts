@@ -2,8 +2,8 @@ import type { Mention, MentionList } from '../../shared/actors/mentions';
 import { NameFinder } from '../../shared/actors/name-finder';
 import { ApiError } from '../../shared/api/errors';
 import type { ActorRecord, DocumentRecord, HighlightRecord } from '../../shared/model/records';
-import type { RecordService } from '../records/record-service';
-import type { TextCache } from '../records/text-cache';
+import type { RecordService } from '../notebook/records/record-service';
+import type { TextCache } from '../notebook/records/text-cache';
 
 export interface FindMentionsOptions {
   /** Only this actor's names; by default every live actor's. */

@@ -2,9 +2,9 @@ import type { MentionTagResult, MentionTarget } from '../../shared/actors/mentio
 import { ApiError } from '../../shared/api/errors';
 import { DocumentStructure } from '../../shared/model/document-structure';
 import type { DocumentRecord } from '../../shared/model/records';
-import { createHighlight } from '../records/highlights';
-import type { RecordService } from '../records/record-service';
-import type { TextCache } from '../records/text-cache';
+import { createHighlight } from '../notebook/records/highlights';
+import type { RecordService } from '../notebook/records/record-service';
+import type { TextCache } from '../notebook/records/text-cache';
 
 /**
  * Tag mentions: each range becomes a highlight tagged with its actor. A range

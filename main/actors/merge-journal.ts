@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ActorMerge } from '../../shared/actors/merge';
 import { RecordId } from '../../shared/model/records';
 import type { NotebookStore } from '../notebook/notebook-store';
-import { RecordFile } from '../storage/record-file';
+import { RecordFile } from '../notebook/storage/record-file';
 
 export const MERGE_JOURNAL_FILE = 'actor-merges.json';
 

@@ -13,10 +13,10 @@ import { openConflictsOf, type TextUpdater } from '../exchange/open-conflicts';
 import { OutgoingFiles, type Downloads } from '../exchange/outgoing-files';
 import { currentAuthor } from '../settings/author';
 import { eventEvidence, timeline } from '../timeline/timeline';
-import { createTextDocument } from '../records/documents';
-import { createHighlight } from '../records/highlights';
-import { highlightPage } from '../records/highlight-page';
-import { readDocumentBlob, readDocumentContent } from '../content/document-content';
+import { createTextDocument } from '../notebook/records/documents';
+import { createHighlight } from '../notebook/records/highlights';
+import { highlightPage } from '../notebook/records/highlight-page';
+import { readDocumentBlob, readDocumentContent } from '../notebook/content/document-content';
 import { defaultImportLimits } from '../import/extracted-document';
 import { createUploader, type Handlers, type Upload } from './dispatcher';
 

@@ -5,7 +5,7 @@ import { EXCHANGE_UPLOAD_NAME, type AnnotationExportArgs, type Download, type Ex
 import type { EventBus } from '../bus/event-bus';
 import type { UploadStore } from '../import/upload-store';
 import type { NotebookStore } from '../notebook/notebook-store';
-import { writeFileAtomic } from '../storage/atomic-write';
+import { writeFileAtomic } from '../notebook/storage/atomic-write';
 import { eventsCsv } from './events-csv';
 import { exportNotebook } from './export-notebook';
 import { markdownReport } from './markdown-report';

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
 import { OpenConflict, type ConflictChoice, type ConflictKey, type ConflictRecordType } from '../../shared/exchange/conflicts';
 import type { NotebookStore } from '../notebook/notebook-store';
-import { writeFileAtomic } from '../storage/atomic-write';
-import { readJsonFile } from '../storage/json-file';
+import { writeFileAtomic } from '../notebook/storage/atomic-write';
+import { readJsonFile } from '../notebook/storage/json-file';
 
 export const OPEN_CONFLICTS_FILE = 'exchange-conflicts.json';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
 import { NOTEBOOK_FORMAT, NOTEBOOK_FORMAT_VERSION, NotebookName, type NotebookInfo } from '../../shared/model/notebook';
-import { writeFileAtomic } from '../storage/atomic-write';
-import { readJsonFile } from '../storage/json-file';
+import { writeFileAtomic } from './storage/atomic-write';
+import { readJsonFile } from './storage/json-file';
 
 export const MANIFEST_FILE = 'notebook.json';
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { NotebookInfo } from '../../shared/model/notebook';
 import { ActorRecord, DocumentRecord, EventRecord, HighlightRecord, NoteRecord, TagRecord, type RecordOf, type RecordType } from '../../shared/model/records';
-import { Backups } from '../storage/backups';
-import { BlobStore } from '../storage/blob-store';
-import { acquireNotebookLock, type HeldLock } from '../storage/notebook-lock';
-import { RecordFile, type InvalidRecord } from '../storage/record-file';
-import { ShardedRecords } from '../storage/sharded-records';
+import { Backups } from './storage/backups';
+import { BlobStore } from './storage/blob-store';
+import { acquireNotebookLock, type HeldLock } from './storage/notebook-lock';
+import { RecordFile, type InvalidRecord } from './storage/record-file';
+import { ShardedRecords } from './storage/sharded-records';
 import { openNotebookFolder, renameNotebookFolder, type OpenNotebookOptions } from './notebook-folder';
 import { removeStagingLeftovers } from './staging-folders';
 

@@ -2,8 +2,8 @@ import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { RecentNotebook, type NotebookInfo } from '../../shared/model/notebook';
-import { writeFileAtomic } from '../storage/atomic-write';
-import { readJsonFile } from '../storage/json-file';
+import { writeFileAtomic } from './storage/atomic-write';
+import { readJsonFile } from './storage/json-file';
 import { MANIFEST_FILE } from './notebook-folder';
 
 const MAX_RECENT = 12;

@@ -5,7 +5,7 @@ import { backlinkExcerpt, type Backlink } from '../../shared/notes/backlinks';
 import type { LinkCandidate } from '../../shared/notes/link-candidates';
 import { noteTitle, resolveLink, type LinkCatalog, type ResolvedLink } from '../../shared/notes/link-resolution';
 import type { LinkRef } from '../../shared/notes/link-syntax';
-import type { RecordService } from '../records/record-service';
+import type { RecordService } from '../notebook/records/record-service';
 import { BacklinkIndex } from './backlink-index';
 
 type Attachment = z.infer<typeof NoteAttachment>;

@@ -1,7 +1,7 @@
 import { DocumentStructure } from '../../shared/model/document-structure';
 import type { ActorRecord, DocumentRecord, EventRecord, HighlightRecord, NoteRecord } from '../../shared/model/records';
 import { detectDirection, detectLanguage } from '../../shared/text/language';
-import type { BlobStore } from '../storage/blob-store';
+import type { BlobStore } from '../notebook/storage/blob-store';
 import { passagesOf } from './passages';
 import type { EntrySource } from './entry-meta';
 

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../storage/atomic-write';
+import { writeFileAtomic } from '../notebook/storage/atomic-write';
 import { Segment } from './segment';
 
 /** The search index's folder in a notebook. It can always be rebuilt from the records. */

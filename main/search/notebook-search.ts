@@ -1,6 +1,6 @@
 import type { NotebookStore } from '../notebook/notebook-store';
-import type { RecordService } from '../records/record-service';
-import { TextCache } from '../records/text-cache';
+import type { RecordService } from '../notebook/records/record-service';
+import { TextCache } from '../notebook/records/text-cache';
 import { type IndexOptions, SearchIndexer } from './indexer';
 import { SearchService } from './search-service';
 

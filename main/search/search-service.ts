@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { parseQuery } from '../../shared/search/query-syntax';
 import type { SearchArgs, SearchGroup, SearchHit, SearchResult } from '../../shared/search/results';
-import type { RecordService } from '../records/record-service';
-import type { TextCache } from '../records/text-cache';
+import type { RecordService } from '../notebook/records/record-service';
+import type { TextCache } from '../notebook/records/text-cache';
 import { acceptor, combineFilters, needsRecords } from './filters';
 import { excludedTerms, termGroups } from './query-plan';
 import { type EntryMeta, type ResultGroup, resultGroup } from './entry-meta';

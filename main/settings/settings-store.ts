@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { defaultSettings, Settings } from '../../shared/model/settings';
 import type { EventBus } from '../bus/event-bus';
-import { writeFileAtomic } from '../storage/atomic-write';
-import { readJsonFile } from '../storage/json-file';
+import { writeFileAtomic } from '../notebook/storage/atomic-write';
+import { readJsonFile } from '../notebook/storage/json-file';
 
 /** The user's preferences, one small JSON file in the user's data folder. */
 export class SettingsStore {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { checkEventDate } from '../../shared/timeline/event-date';
 import { ApiError } from '../../shared/api/errors';
 import type { EventCreate, EventPatch, EventRecord } from '../../shared/model/records';
-import type { RecordService } from '../records/record-service';
+import type { RecordService } from '../notebook/records/record-service';
 
 type Participant = EventRecord['participants'][number];
 

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { ApiError } from '../../shared/api/errors';
 import { EventTypeList } from '../../shared/timeline/event-types';
 import type { NotebookStore } from '../notebook/notebook-store';
-import { writeFileAtomic } from '../storage/atomic-write';
-import { readJsonFile } from '../storage/json-file';
+import { writeFileAtomic } from '../notebook/storage/atomic-write';
+import { readJsonFile } from '../notebook/storage/json-file';
 
 export const EVENT_TYPES_FILE = 'event-types.json';
 

@@ -1,7 +1,7 @@
 import { sortByEventDate } from '../../shared/timeline/event-date';
 import type { EventEvidence, TimelineEntry } from '../../shared/actors/view-models';
 import type { EventRecord, HighlightRecord } from '../../shared/model/records';
-import type { RecordService } from '../records/record-service';
+import type { RecordService } from '../notebook/records/record-service';
 
 /**
  * An event's evidence is every live highlight it lists and every live

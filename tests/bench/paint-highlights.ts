@@ -11,7 +11,7 @@ import { createDispatcher } from '../../main/api/dispatcher';
 import { createHandlers, createUpload } from '../../main/api/handlers';
 import { createServices } from '../../main/app/services';
 import { startBrowserHost } from '../../main/hosts/browser-host/server';
-import { createTextDocument } from '../../main/records/documents';
+import { createTextDocument } from '../../main/notebook/records/documents';
 import { describeRange } from '../../shared/anchoring/text-quote';
 import { HighlightColor } from '../../shared/model/records';
 import { percentile, printFigure } from './figures';

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { defaultImportLimits } from '../../main/import/extracted-document';
 import { ImportService } from '../../main/import/import-service';
 import { ExtractionPool } from '../../main/import/worker/extraction-pool';
-import { TextCache } from '../../main/records/text-cache';
+import { TextCache } from '../../main/notebook/records/text-cache';
 import { openNotebookSearch } from '../../main/search/notebook-search';
 import { SegmentBuilder } from '../../main/search/segment-builder';
 import type { WorkerEntry } from '../../main/workers/worker-entry';

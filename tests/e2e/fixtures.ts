@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { _electron, test as base, chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { findElectronBinary } from '../../main/hosts/launcher/electron-binary';
 import { openNotebookFolder } from '../../main/notebook/notebook-folder';
-import { LOCK_FILE } from '../../main/storage/notebook-lock';
+import { LOCK_FILE } from '../../main/notebook/storage/notebook-lock';
 import type { MethodArgs, MethodName, MethodResult } from '../../shared/api/contract';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');

@@ -3,9 +3,9 @@
 // acknowledged, until it is killed.
 import { EventBus } from '../../main/bus/event-bus';
 import { NotebookStore } from '../../main/notebook/notebook-store';
-import { createHighlight } from '../../main/records/highlights';
-import { RecordService } from '../../main/records/record-service';
-import { TextCache } from '../../main/records/text-cache';
+import { createHighlight } from '../../main/notebook/records/highlights';
+import { RecordService } from '../../main/notebook/records/record-service';
+import { TextCache } from '../../main/notebook/records/text-cache';
 
 const [dir, ...documentIds] = process.argv.slice(2);
 const store = await NotebookStore.open(dir as string);

@@ -1,7 +1,7 @@
 import { NotebookStore } from '../../main/notebook/notebook-store';
 import { EventBus } from '../../main/bus/event-bus';
-import { createTextDocument } from '../../main/records/documents';
-import { RecordService } from '../../main/records/record-service';
+import { createTextDocument } from '../../main/notebook/records/documents';
+import { RecordService } from '../../main/notebook/records/record-service';
 import type { DocumentRecord } from '../../shared/model/records';
 
 export interface OpenTestNotebook {

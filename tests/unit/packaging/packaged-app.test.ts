@@ -16,7 +16,7 @@ import { archiveFiles, missingRuntimeFiles } from '../../../main/build/package-c
 import { ImportService } from '../../../main/import/import-service';
 import { pdfjsAssetOptions } from '../../../main/import/pdf/pdfjs';
 import { ExtractionPool } from '../../../main/import/worker/extraction-pool';
-import { TextCache } from '../../../main/records/text-cache';
+import { TextCache } from '../../../main/notebook/records/text-cache';
 import { openNotebookSearch } from '../../../main/search/notebook-search';
 import { SegmentBuilder } from '../../../main/search/segment-builder';
 import { workerEntry } from '../../../main/workers/worker-entry';

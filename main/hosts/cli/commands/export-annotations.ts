@@ -6,7 +6,7 @@ import { markdownReport, type ReportSubject } from '../../../exchange/markdown-r
 import { readAllRecords } from '../../../exchange/record-set';
 import { findRecordByName, selectRecords } from '../../../exchange/selection';
 import { annotationCollection } from '../../../exchange/w3c-annotations';
-import { writeFileAtomic } from '../../../storage/atomic-write';
+import { writeFileAtomic } from '../../../notebook/storage/atomic-write';
 import { type Command, optionalString, type OptionValues, requiredString, stringList, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';
 import { parseSelection, selectionHelp, selectionOptions } from './export';

@@ -1,6 +1,6 @@
 import { HighlightCreate } from '../../../../shared/model/records';
 import { resolveActor } from '../../../actors/resolve-actor';
-import { createHighlight } from '../../../records/highlights';
+import { createHighlight } from '../../../notebook/records/highlights';
 import { type Command, optionalString, requiredString, stringList, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActorMerger } from '../../../../main/actors/actor-merge';
-import { createHighlight } from '../../../../main/records/highlights';
-import { TextCache } from '../../../../main/records/text-cache';
+import { createHighlight } from '../../../../main/notebook/records/highlights';
+import { TextCache } from '../../../../main/notebook/records/text-cache';
 import type { EventPayload } from '../../../../shared/api/contract';
 import type { ActorRecord, RecordType } from '../../../../shared/model/records';
 import { addTextDocument, type OpenTestNotebook } from '../../../support/notebook-fixture';

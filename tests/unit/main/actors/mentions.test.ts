@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../../../main/actors/mention-finder';
 import { tagMentions } from '../../../../main/actors/mention-tagger';
-import { createHighlight } from '../../../../main/records/highlights';
-import { TextCache } from '../../../../main/records/text-cache';
+import { createHighlight } from '../../../../main/notebook/records/highlights';
+import { TextCache } from '../../../../main/notebook/records/text-cache';
 import { addTextDocument, type OpenTestNotebook } from '../../../support/notebook-fixture';
 import { useTestNotebook } from '../../../support/use-test-notebook';
 

@@ -8,7 +8,7 @@ import { defaultNotebookDir, notebooksDir } from '../../../../main/app/paths';
 import { createServices, type Services } from '../../../../main/app/services';
 import { MANIFEST_FILE } from '../../../../main/notebook/notebook-folder';
 import { NotebookStore } from '../../../../main/notebook/notebook-store';
-import { LOCK_FILE } from '../../../../main/storage/notebook-lock';
+import { LOCK_FILE } from '../../../../main/notebook/storage/notebook-lock';
 import { buildPdf } from '../../../support/pdf-builder';
 import { makeTempDir } from '../../../support/temp-dir';
 

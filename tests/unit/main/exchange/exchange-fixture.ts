@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createHighlight } from '../../../../main/records/highlights';
-import { TextCache } from '../../../../main/records/text-cache';
+import { createHighlight } from '../../../../main/notebook/records/highlights';
+import { TextCache } from '../../../../main/notebook/records/text-cache';
 import { blobPath, recordsPath } from '../../../../main/exchange/manifest';
 import { readAllRecords, recordTypes, type RecordSet } from '../../../../main/exchange/record-set';
 import type { NotebookStore } from '../../../../main/notebook/notebook-store';
-import type { RecordService } from '../../../../main/records/record-service';
+import type { RecordService } from '../../../../main/notebook/records/record-service';
 import { addTextDocument, openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
 import type { RawEntry } from './raw-zip';
 

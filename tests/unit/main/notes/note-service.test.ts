@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NoteService } from '../../../../main/notes/note-service';
-import { createHighlight } from '../../../../main/records/highlights';
-import { TextCache } from '../../../../main/records/text-cache';
+import { createHighlight } from '../../../../main/notebook/records/highlights';
+import { TextCache } from '../../../../main/notebook/records/text-cache';
 import { formatLink } from '../../../../shared/notes/link-syntax';
 import { addTextDocument, type OpenTestNotebook } from '../../../support/notebook-fixture';
 import { useTestNotebook } from '../../../support/use-test-notebook';

@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { bar } from '../../../../main/hosts/cli/commands/reindex';
 import { EventBus } from '../../../../main/bus/event-bus';
 import { NotebookStore } from '../../../../main/notebook/notebook-store';
-import { createTextDocument } from '../../../../main/records/documents';
-import { RecordService } from '../../../../main/records/record-service';
+import { createTextDocument } from '../../../../main/notebook/records/documents';
+import { RecordService } from '../../../../main/notebook/records/record-service';
 import { SearchResult } from '../../../../shared/search/results';
 import { cliSandbox, run } from '../../../support/cli';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TextCache } from '../../../../main/records/text-cache';
+import { TextCache } from '../../../../main/notebook/records/text-cache';
 import { SearchIndexer } from '../../../../main/search/indexer';
 import { buildInThread, SegmentBuilder } from '../../../../main/search/segment-builder';
 import type { EntrySource } from '../../../../main/search/entry-meta';

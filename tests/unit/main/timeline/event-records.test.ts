@@ -6,9 +6,9 @@ import { actorProfile } from '../../../../main/actors/actor-profile';
 import { EventRecords } from '../../../../main/timeline/event-records';
 import { defaultEventTypes, EVENT_TYPES_FILE, EventTypes } from '../../../../main/timeline/event-types';
 import { eventEvidence, timeline } from '../../../../main/timeline/timeline';
-import { createHighlight } from '../../../../main/records/highlights';
-import { TextCache } from '../../../../main/records/text-cache';
-import { createTextDocument } from '../../../../main/records/documents';
+import { createHighlight } from '../../../../main/notebook/records/highlights';
+import { TextCache } from '../../../../main/notebook/records/text-cache';
+import { createTextDocument } from '../../../../main/notebook/records/documents';
 import { type OpenTestNotebook } from '../../../support/notebook-fixture';
 import { useTestNotebook } from '../../../support/use-test-notebook';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotebookStore } from '../../../../../main/notebook/notebook-store';
-import { createTextDocument } from '../../../../../main/records/documents';
-import { RecordService } from '../../../../../main/records/record-service';
+import { createTextDocument } from '../../../../../main/notebook/records/documents';
+import { RecordService } from '../../../../../main/notebook/records/record-service';
 import { EventBus } from '../../../../../main/bus/event-bus';
 import { cliSandbox, run } from '../../../../support/cli';
 

@@ -7,7 +7,7 @@ import type { ResponseEnvelope } from '../../../../../shared/api/errors';
 import { contentSecurityPolicy } from '../../../../../main/security/content-security-policy';
 import { NotebookStore } from '../../../../../main/notebook/notebook-store';
 import { RecentNotebooks } from '../../../../../main/notebook/recent-notebooks';
-import { LOCK_FILE } from '../../../../../main/storage/notebook-lock';
+import { LOCK_FILE } from '../../../../../main/notebook/storage/notebook-lock';
 import { makeTempDir } from '../../../../support/temp-dir';
 import { repoRoot } from './built-bundle';
 import { electronEvent, WebContentsDouble, type BrowserWindowDouble, type ElectronDouble, type MenuItemSeen } from './electron-double';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ApiError } from '../../shared/api/errors';
-import type { BlobRef } from '../../shared/model/records';
+import { ApiError } from '../../../shared/api/errors';
+import type { BlobRef } from '../../../shared/model/records';
 import { writeFileAtomic } from './atomic-write';
 
 export function sha256(data: Uint8Array | string): string {

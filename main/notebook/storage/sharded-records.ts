@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { RecordId } from '../../shared/model/records';
+import { RecordId } from '../../../shared/model/records';
 import type { Backups } from './backups';
 import { RecordFile, type InvalidRecord } from './record-file';
 

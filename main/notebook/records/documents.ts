@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ApiError } from '../../shared/api/errors';
-import type { DocumentCreate, DocumentRecord } from '../../shared/model/records';
+import { ApiError } from '../../../shared/api/errors';
+import type { DocumentCreate, DocumentRecord } from '../../../shared/model/records';
 import type { RecordService } from './record-service';
 
 /**

@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TextCache } from '../../../../main/records/text-cache';
-import { BlobStore } from '../../../../main/storage/blob-store';
-import { makeTempDir } from '../../../support/temp-dir';
+import { TextCache } from '../../../../../main/notebook/records/text-cache';
+import { BlobStore } from '../../../../../main/notebook/storage/blob-store';
+import { makeTempDir } from '../../../../support/temp-dir';
 
 describe('text cache', () => {
   let temp: Awaited<ReturnType<typeof makeTempDir>>;

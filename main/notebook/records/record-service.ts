@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../shared/api/errors';
-import { recordSchemas, type RecordFields, type RecordOf, type RecordType } from '../../shared/model/records';
-import type { EventBus } from '../bus/event-bus';
-import type { NotebookStore } from '../notebook/notebook-store';
+import { ApiError } from '../../../shared/api/errors';
+import { recordSchemas, type RecordFields, type RecordOf, type RecordType } from '../../../shared/model/records';
+import type { EventBus } from '../../bus/event-bus';
+import type { NotebookStore } from '../notebook-store';
 import { recordsChanged } from './records-changed';
 
 export interface ListOptions {

@@ -2,7 +2,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { ApiError } from '../../shared/api/errors';
+import { ApiError } from '../../../shared/api/errors';
 
 const LockFile = z.object({ pid: z.number().int(), hostname: z.string(), acquiredAt: z.string() });
 export const LOCK_FILE = '.lock';

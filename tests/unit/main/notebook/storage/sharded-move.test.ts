@@ -2,10 +2,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Backups } from '../../../../main/storage/backups';
-import { RecordFile } from '../../../../main/storage/record-file';
-import { ShardedRecords } from '../../../../main/storage/sharded-records';
-import { makeTempDir } from '../../../support/temp-dir';
+import { Backups } from '../../../../../main/notebook/storage/backups';
+import { RecordFile } from '../../../../../main/notebook/storage/record-file';
+import { ShardedRecords } from '../../../../../main/notebook/storage/sharded-records';
+import { makeTempDir } from '../../../../support/temp-dir';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 beforeEach(async () => (temp = await makeTempDir()));

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { ApiError } from '../../shared/api/errors';
+import { ApiError } from '../../../shared/api/errors';
 
 /**
  * Read and validate a JSON file. A missing file is `undefined`; a file that is

@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../../main/api/dispatcher';
-import { createHandlers } from '../../../../main/api/handlers';
-import { createServices, type Services } from '../../../../main/app/services';
-import type { MethodArgs, MethodName, MethodResult } from '../../../../shared/api/contract';
-import { makeTempDir } from '../../../support/temp-dir';
+import { createDispatcher } from '../../../../../main/api/dispatcher';
+import { createHandlers } from '../../../../../main/api/handlers';
+import { createServices, type Services } from '../../../../../main/app/services';
+import type { MethodArgs, MethodName, MethodResult } from '../../../../../shared/api/contract';
+import { makeTempDir } from '../../../../support/temp-dir';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let services: Services;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { EventPayload } from '../../../../shared/api/contract';
-import { createHighlight } from '../../../../main/records/highlights';
-import { TextCache } from '../../../../main/records/text-cache';
-import { addTextDocument, type OpenTestNotebook } from '../../../support/notebook-fixture';
-import { useTestNotebook } from '../../../support/use-test-notebook';
+import type { EventPayload } from '../../../../../shared/api/contract';
+import { createHighlight } from '../../../../../main/notebook/records/highlights';
+import { TextCache } from '../../../../../main/notebook/records/text-cache';
+import { addTextDocument, type OpenTestNotebook } from '../../../../support/notebook-fixture';
+import { useTestNotebook } from '../../../../support/use-test-notebook';
 
 let nb: OpenTestNotebook;
 useTestNotebook((opened) => (nb = opened));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { HighlightPageArgs, HighlightPage } from '../../shared/model/highlight-page';
-import type { HighlightRecord } from '../../shared/model/records';
+import type { HighlightPageArgs, HighlightPage } from '../../../shared/model/highlight-page';
+import type { HighlightRecord } from '../../../shared/model/records';
 import type { RecordService } from './record-service';
 
 /**

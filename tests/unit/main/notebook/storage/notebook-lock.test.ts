@@ -3,8 +3,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireNotebookLock, LOCK_FILE } from '../../../../main/storage/notebook-lock';
-import { makeTempDir } from '../../../support/temp-dir';
+import { acquireNotebookLock, LOCK_FILE } from '../../../../../main/notebook/storage/notebook-lock';
+import { makeTempDir } from '../../../../support/temp-dir';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 beforeEach(async () => {

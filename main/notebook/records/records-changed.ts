@@ -1,5 +1,5 @@
-import type { EventPayload } from '../../shared/api/contract';
-import type { RecordOf, RecordType } from '../../shared/model/records';
+import type { EventPayload } from '../../../shared/api/contract';
+import type { RecordOf, RecordType } from '../../../shared/model/records';
 
 /**
  * The records.changed event for some records of one type. Highlights also

@@ -1,9 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../../main/storage/atomic-write';
-import { mountSmallDisk } from '../../../support/constrained-disk';
-import { makeTempDir } from '../../../support/temp-dir';
+import { writeFileAtomic } from '../../../../../main/notebook/storage/atomic-write';
+import { mountSmallDisk } from '../../../../support/constrained-disk';
+import { makeTempDir } from '../../../../support/temp-dir';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 beforeEach(async () => {

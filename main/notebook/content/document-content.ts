@@ -1,7 +1,16 @@
-import { ApiError } from '../../shared/api/errors';
-import { readStructureBlob, type Block, type DocumentStructure } from '../../shared/model/document-structure';
-import type { DocumentRecord } from '../../shared/model/records';
-import type { OpenNotebook } from '../app/services';
+import { ApiError } from '../../../shared/api/errors';
+import { readStructureBlob, type Block, type DocumentStructure } from '../../../shared/model/document-structure';
+import type { DocumentRecord } from '../../../shared/model/records';
+import type { NotebookStore } from '../notebook-store';
+import type { RecordService } from '../records/record-service';
+import type { TextCache } from '../records/text-cache';
+
+/** The parts of an open notebook a document's content is read from (app/services' OpenNotebook has them). */
+interface OpenNotebook {
+  readonly store: NotebookStore;
+  readonly records: RecordService;
+  readonly texts: TextCache;
+}
 
 /** What the reader needs to show a document: its canonical text, its structure and, for web pages and Markdown, the sanitised HTML. */
 export interface DocumentContent {

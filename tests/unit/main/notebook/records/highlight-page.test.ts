@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { highlightPage } from '../../../../main/records/highlight-page';
-import { createHighlight } from '../../../../main/records/highlights';
-import type { ListOptions, RecordService } from '../../../../main/records/record-service';
-import { TextCache } from '../../../../main/records/text-cache';
-import { HighlightPageArgs } from '../../../../shared/model/highlight-page';
-import type { HighlightColor } from '../../../../shared/model/records';
-import { addTextDocument, generatedText, type OpenTestNotebook } from '../../../support/notebook-fixture';
-import { useTestNotebook } from '../../../support/use-test-notebook';
+import { highlightPage } from '../../../../../main/notebook/records/highlight-page';
+import { createHighlight } from '../../../../../main/notebook/records/highlights';
+import type { ListOptions, RecordService } from '../../../../../main/notebook/records/record-service';
+import { TextCache } from '../../../../../main/notebook/records/text-cache';
+import { HighlightPageArgs } from '../../../../../shared/model/highlight-page';
+import type { HighlightColor } from '../../../../../shared/model/records';
+import { addTextDocument, generatedText, type OpenTestNotebook } from '../../../../support/notebook-fixture';
+import { useTestNotebook } from '../../../../support/use-test-notebook';
 
 let notebook: OpenTestNotebook;
 useTestNotebook((opened) => (notebook = opened));

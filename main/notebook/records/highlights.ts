@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { describeRange, findExactOccurrences } from '../../shared/anchoring/text-quote';
-import { ApiError } from '../../shared/api/errors';
-import type { HighlightCreate, HighlightRecord } from '../../shared/model/records';
+import { describeRange, findExactOccurrences } from '../../../shared/anchoring/text-quote';
+import { ApiError } from '../../../shared/api/errors';
+import type { HighlightCreate, HighlightRecord } from '../../../shared/model/records';
 import type { RecordService } from './record-service';
 import type { TextCache } from './text-cache';
 

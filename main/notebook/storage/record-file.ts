@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { z } from 'zod';
-import { ApiError } from '../../shared/api/errors';
+import { ApiError } from '../../../shared/api/errors';
 import { fsyncDirectory, writeFileAtomic } from './atomic-write';
 import type { Backups } from './backups';
 import { readJsonFile } from './json-file';
