@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { extractFile, listPackage } from '@electron/asar';
-import { workerEntry } from '../workers/worker-entry.ts';
+import { workerEntry } from '../tasks/worker-entry.ts';
 
 /** The worker bundles main/build/bundle.ts writes to dist/workers. */
 const WORKER_BUNDLES = ['extract-worker.mjs', 'search-build-worker.mjs'] as const;
@@ -145,7 +145,7 @@ export function missingRuntimeFiles(resourcesDir: string): string[] {
   const disk = diskView(resourcesDir);
   const unpacked = path.join(resourcesDir, 'app.asar.unpacked');
   for (const bundle of WORKER_BUNDLES) {
-    // main/workers/worker-entry.ts: where the main bundle starts each worker.
+    // main/tasks/worker-entry.ts: where the main bundle starts each worker.
     const worker = path.relative(unpacked, fileURLToPath(workerEntry(mainUrl, '', bundle).url)).split(path.sep).join('/');
     if (!need(disk, worker, 'a worker, loaded from the disk')) continue;
     const pdfjs = checkImports(disk, worker, dependencies, missing).get('pdfjs-dist');

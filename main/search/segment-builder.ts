@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../shared/api/errors';
-import { type WorkerEntry, workerEntry } from '../workers/worker-entry';
+import { type WorkerEntry, workerEntry } from '../tasks/worker-entry';
 import type { EntrySource } from './entry-meta';
 import { buildSegment } from './segment';
 import type { FromBuildWorker, ToBuildWorker } from './worker/messages';

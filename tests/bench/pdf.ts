@@ -14,7 +14,7 @@ import { ExtractionPool } from '../../main/import/worker/extraction-pool';
 import { TextCache } from '../../main/notebook/records/text-cache';
 import { openNotebookSearch } from '../../main/search/notebook-search';
 import { SegmentBuilder } from '../../main/search/segment-builder';
-import type { WorkerEntry } from '../../main/workers/worker-entry';
+import type { WorkerEntry } from '../../main/tasks/worker-entry';
 import { openTestNotebook } from '../support/notebook-fixture';
 import { buildTextPdf } from '../support/pdf-builder';
 import { percentile, printFigure } from './figures';

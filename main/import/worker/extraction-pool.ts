@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
 import type { ExtractedDocument } from '../extracted-document';
 import type { ExtractControl, ExtractRequest } from '../extract-file';
-import { type WorkerEntry, workerEntry } from '../../workers/worker-entry';
+import { type WorkerEntry, workerEntry } from '../../tasks/worker-entry';
 import type { FromWorker, ToWorker } from './messages';
 
 /** A worker that runs away with memory on a hostile file dies alone, with a clear error for that file. */

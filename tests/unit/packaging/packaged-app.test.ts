@@ -19,7 +19,7 @@ import { ExtractionPool } from '../../../main/import/worker/extraction-pool';
 import { TextCache } from '../../../main/notebook/records/text-cache';
 import { openNotebookSearch } from '../../../main/search/notebook-search';
 import { SegmentBuilder } from '../../../main/search/segment-builder';
-import { workerEntry } from '../../../main/workers/worker-entry';
+import { workerEntry } from '../../../main/tasks/worker-entry';
 import { SearchArgs } from '../../../shared/search/results';
 import { tinyPng } from '../../support/html-fixtures';
 import { openTestNotebook } from '../../support/notebook-fixture';

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { defaultImportLimits } from '../../../../main/import/extracted-document';
 import { extractPdf } from '../../../../main/import/pdf/extract-pdf';
 import { ExtractionPool } from '../../../../main/import/worker/extraction-pool';
-import type { WorkerEntry } from '../../../../main/workers/worker-entry';
+import type { WorkerEntry } from '../../../../main/tasks/worker-entry';
 import { buildTextPdf } from '../../../support/pdf-builder';
 import { budget } from '../../../support/time-budget';
 
