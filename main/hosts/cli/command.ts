@@ -1,5 +1,3 @@
-import type { ParseArgsOptionsConfig } from 'node:util';
-
 export interface CommandOutput {
   out(line: string): void;
   err(line: string): void;
@@ -7,14 +5,28 @@ export interface CommandOutput {
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
+/**
+ * One option, declared once: parseArgs reads its type from it, and --help its
+ * usage and its line, so what help says is what the parser accepts.
+ */
+export interface OptionSpec {
+  /** The value's placeholder in help ("DIR"); an option without one is a flag. */
+  readonly value?: string;
+  readonly help: string;
+  /** May be given more than once; the values arrive as a list. */
+  readonly repeatable?: boolean;
+  /** The command line is refused without it, before the command runs. */
+  readonly required?: boolean;
+}
+
+export type OptionTable = Readonly<Record<string, OptionSpec>>;
+
 export interface Command {
   readonly name: string;
   readonly summary: string;
-  readonly usage: string;
-  /** One line per option, shown by --help. */
-  readonly optionHelp: readonly string[];
-  readonly options: ParseArgsOptionsConfig;
-  readonly positionals?: boolean;
+  /** The words after the options, when the command takes any: how the usage line shows them, and what they are. */
+  readonly positionals?: { readonly usage: string; readonly help?: string };
+  readonly options: OptionTable;
   /** Resolves to the exit code. Long-running commands resolve when they stop. */
   run(values: OptionValues, positionals: string[], output: CommandOutput): Promise<number>;
 }

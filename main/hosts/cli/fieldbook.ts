@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/api/errors';
 import { appVersion } from '../../app/version';
-import { type Command, type CommandOutput, type OptionValues, UsageError } from './command';
+import { type Command, type CommandOutput, UsageError } from './command';
 import { actorAddCommand } from './commands/actor-add';
 import { doctorCommand } from './commands/doctor';
 import { eventAddCommand } from './commands/event-add';
@@ -17,6 +16,7 @@ import { mergeCommand } from './commands/merge';
 import { reindexCommand } from './commands/reindex';
 import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
+import { commandHelp, parseCommandLine } from './options';
 
 export const commands: readonly Command[] = [serveCommand, initCommand, importCommand, listCommand, actorAddCommand, eventAddCommand, highlightAddCommand, noteAddCommand, mentionsCommand, searchCommand, reindexCommand, exportCommand, mergeCommand, exportAnnotationsCommand, doctorCommand];
 
@@ -37,10 +37,6 @@ export function generalHelp(): string {
     '  --help     show help (also after a command: fieldbook serve --help)',
     '  --version  print the version',
   ].join('\n');
-}
-
-export function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage}`, '', command.summary, '', 'Options:', ...command.optionHelp.map((line) => `  ${line}`), '  --help         show this help'].join('\n');
 }
 
 /** Runs one command line; returns the exit code (0 ok, 1 failed, 2 wrong usage). */
@@ -66,8 +62,8 @@ export async function runCli(argv: readonly string[], output: CommandOutput = co
     return 0;
   }
   try {
-    const { values, positionals } = parseArgs({ args: [...rest], options: command.options, allowPositionals: command.positionals ?? false, strict: true });
-    return await command.run(values as OptionValues, positionals, output);
+    const { values, positionals } = parseCommandLine(command, rest);
+    return await command.run(values, positionals, output);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       output.err(`fieldbook ${command.name}: ${(error as Error).message}`);

@@ -5,16 +5,14 @@ import { withNotebook } from '../open-notebook';
 export const actorAddCommand: Command = {
   name: 'actor add',
   summary: 'Add an actor (a person, organisation, armed group, state…) with its aliases',
-  usage: 'fieldbook actor add --notebook DIR --name NAME [--alias A]... [--kind K] [--description TEXT] [--json]',
-  optionHelp: [
-    '--notebook DIR      the notebook',
-    '--name NAME         the actor\'s main name',
-    '--alias A           another name or spelling, in any script (repeatable)',
-    `--kind K            ${ActorCreate.shape.kind.unwrap().options.join(', ')} (default: other)`,
-    '--description TEXT  a short description',
-    '--json              print the new actor as JSON',
-  ],
-  options: { notebook: { type: 'string' }, name: { type: 'string' }, alias: { type: 'string', multiple: true }, kind: { type: 'string' }, description: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook' },
+    name: { value: 'NAME', required: true, help: 'the actor\'s main name' },
+    alias: { value: 'A', repeatable: true, help: 'another name or spelling, in any script' },
+    kind: { value: 'K', help: `${ActorCreate.shape.kind.unwrap().options.join(', ')} (default: other)` },
+    description: { value: 'TEXT', help: 'a short description' },
+    json: { help: 'print the new actor as JSON' },
+  },
   async run(values, _positionals, output) {
     const input = ActorCreate.safeParse({
       name: requiredString(values, 'name'),

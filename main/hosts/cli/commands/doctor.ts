@@ -5,14 +5,12 @@ import { requiredString, type Command } from '../command';
 export const doctorCommand: Command = {
   name: 'doctor',
   summary: 'Check every file and blob of a notebook; restore damaged files from backups, remove leftovers',
-  usage: 'fieldbook doctor --notebook DIR [--restore] [--repair] [--json]',
-  optionHelp: [
-    '--notebook DIR  the notebook to check',
-    '--restore       replace each damaged record file by its newest good backup (the damaged file is kept, renamed)',
-    '--repair        remove staging folders interrupted merges left and blobs no document (live, deleted or in a backup) names',
-    '--json          print the report as JSON',
-  ],
-  options: { notebook: { type: 'string' }, restore: { type: 'boolean' }, repair: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook to check' },
+    restore: { help: 'replace each damaged record file by its newest good backup (the damaged file is kept, renamed)' },
+    repair: { help: 'remove staging folders interrupted merges left and blobs no document (live, deleted or in a backup) names' },
+    json: { help: 'print the report as JSON' },
+  },
   async run(values, _positionals, output) {
     const report = await runDoctor(path.resolve(requiredString(values, 'notebook')), { restore: values.restore === true, repair: values.repair === true });
     const unresolved = report.problems.filter((problem) => !problem.restored && !problem.repaired);

@@ -9,26 +9,24 @@ import { annotationCollection } from '../../../exchange/w3c-annotations';
 import { writeFileAtomic } from '../../../notebook/storage/atomic-write';
 import { type Command, optionalString, type OptionValues, requiredString, stringList, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';
-import { parseSelection, selectionHelp, selectionOptions } from './export';
+import { parseSelection, selectionOptions } from './export';
 
 const Format = z.enum(['w3c', 'events-csv', 'markdown']);
 
 export const exportAnnotationsCommand: Command = {
   name: 'export-annotations',
   summary: 'Export for other tools: W3C Web Annotations (JSON-LD), events as CSV, or a Markdown report',
-  usage: 'fieldbook export-annotations --notebook DIR --format w3c|events-csv|markdown --out FILE [selection, or for markdown: --document ID | --actor NAME | --event ID]',
-  optionHelp: [
-    '--notebook DIR       the notebook (works while the app has it open)',
-    '--format F           w3c: highlights and comments as a W3C AnnotationCollection; events-csv: events with ACLED-like columns; markdown: a report',
-    '--out FILE           the file to write',
-    'w3c and events-csv take a selection:',
-    ...selectionHelp.map((line) => `  ${line}`),
-    'markdown reports on exactly one of:',
-    '  --document ID      a document and its highlights',
-    '  --actor NAME       an actor, its events and evidence',
-    '  --event ID         an event, its participants and evidence',
-  ],
-  options: { notebook: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, ...selectionOptions, event: { type: 'string' } },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook (works while the app has it open)' },
+    format: {
+      value: 'F',
+      required: true,
+      help: 'w3c: highlights and comments as a W3C AnnotationCollection; events-csv: events with ACLED-like columns (both take the selection below); markdown: a report on exactly one --document, --actor or --event',
+    },
+    out: { value: 'FILE', required: true, help: 'the file to write' },
+    ...selectionOptions,
+    event: { value: 'ID', help: 'markdown only: an event, its participants and evidence' },
+  },
   async run(values, _positionals, output) {
     const format = Format.safeParse(values.format);
     if (!format.success) throw new UsageError(`--format must be one of ${Format.options.join(', ')}.`);

@@ -6,25 +6,17 @@ import { readSecretFile } from '../secret-file';
 import { ExportSelection } from '../../../../shared/exchange/selection';
 import { currentAuthor } from '../../../settings/author';
 import { SettingsStore } from '../../../settings/settings-store';
-import { type Command, optionalString, type OptionValues, requiredString, stringList, UsageError } from '../command';
+import { type Command, optionalString, type OptionTable, type OptionValues, requiredString, stringList, UsageError } from '../command';
 import { withNotebook } from '../open-notebook';
 
 /** The selection options, shared with export-annotations. */
-export const selectionOptions = {
-  document: { type: 'string', multiple: true },
-  tag: { type: 'string' },
-  actor: { type: 'string' },
-  since: { type: 'string' },
-  until: { type: 'string' },
-} as const;
-
-export const selectionHelp = [
-  '--document ID        a document, with its highlights (repeatable)',
-  '--tag NAME           the documents and highlights with this tag (name or id)',
-  '--actor NAME         an actor and its evidence: highlights and events (name, alias or id)',
-  '--since DATE         only records changed on or after DATE (YYYY-MM-DD)',
-  '--until DATE         only records changed on or before DATE (YYYY-MM-DD)',
-];
+export const selectionOptions: OptionTable = {
+  document: { value: 'ID', repeatable: true, help: 'a document, with its highlights' },
+  tag: { value: 'NAME', help: 'the documents and highlights with this tag (name or id)' },
+  actor: { value: 'NAME', help: 'an actor and its evidence: highlights and events (name, alias or id)' },
+  since: { value: 'DATE', help: 'only records changed on or after DATE (YYYY-MM-DD)' },
+  until: { value: 'DATE', help: 'only records changed on or before DATE (YYYY-MM-DD)' },
+};
 
 export function parseSelection(values: OptionValues): ExportSelection {
   const documents = stringList(values, 'document');
@@ -39,15 +31,13 @@ export function parseSelection(values: OptionValues): ExportSelection {
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Write the notebook, or a selection, to a .fieldbook file to share (optionally encrypted)',
-  usage: 'fieldbook export --notebook DIR --out FILE [--passphrase-file F] [--document ID]... [--tag NAME] [--actor NAME] [--since DATE] [--until DATE] [--json]',
-  optionHelp: [
-    '--notebook DIR       the notebook to export (works while the app has it open)',
-    '--out FILE           the file to write, e.g. iraq.fieldbook (replaced if it exists)',
-    '--passphrase-file F  encrypt the whole file with the passphrase in F (at least 8 characters)',
-    ...selectionHelp,
-    '--json               print what was exported as JSON',
-  ],
-  options: { notebook: { type: 'string' }, out: { type: 'string' }, 'passphrase-file': { type: 'string' }, ...selectionOptions, json: { type: 'boolean' } },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook to export (works while the app has it open)' },
+    out: { value: 'FILE', required: true, help: 'the file to write, e.g. iraq.fieldbook (replaced if it exists)' },
+    'passphrase-file': { value: 'F', help: 'encrypt the whole file with the passphrase in F (at least 8 characters)' },
+    ...selectionOptions,
+    json: { help: 'print what was exported as JSON' },
+  },
   async run(values, _positionals, output) {
     const out = requiredString(values, 'out');
     const selection = parseSelection(values);

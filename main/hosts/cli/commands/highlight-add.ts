@@ -7,24 +7,14 @@ import { withNotebook } from '../open-notebook';
 export const highlightAddCommand: Command = {
   name: 'highlight add',
   summary: 'Highlight a passage of a document, found by its exact quote',
-  usage: 'fieldbook highlight add --notebook DIR --document ID --quote TEXT [--color C] [--comment TEXT] [--actor NAME]... [--json]',
-  optionHelp: [
-    '--notebook DIR   the notebook',
-    '--document ID    the document (see: fieldbook list documents)',
-    '--quote TEXT     the passage, exactly as in the document; it must occur once',
-    `--color C        ${HighlightCreate.shape.color.unwrap().options.join(', ')} (default: yellow)`,
-    '--comment TEXT   a comment on the passage',
-    '--actor NAME     an actor the passage is evidence of, by name or alias, ignoring case, accents, apostrophes and Arabic letter forms (repeatable)',
-    '--json           print the new highlight as JSON',
-  ],
   options: {
-    notebook: { type: 'string' },
-    document: { type: 'string' },
-    quote: { type: 'string' },
-    color: { type: 'string' },
-    comment: { type: 'string' },
-    actor: { type: 'string', multiple: true },
-    json: { type: 'boolean' },
+    notebook: { value: 'DIR', required: true, help: 'the notebook' },
+    document: { value: 'ID', required: true, help: 'the document (see: fieldbook list documents)' },
+    quote: { value: 'TEXT', required: true, help: 'the passage, exactly as in the document; it must occur once' },
+    color: { value: 'C', help: `${HighlightCreate.shape.color.unwrap().options.join(', ')} (default: yellow)` },
+    comment: { value: 'TEXT', help: 'a comment on the passage' },
+    actor: { value: 'NAME', repeatable: true, help: 'an actor the passage is evidence of, by name or alias, ignoring case, accents, apostrophes and Arabic letter forms' },
+    json: { help: 'print the new highlight as JSON' },
   },
   async run(values, _positionals, output) {
     const highlight = await withNotebook(values, { readOnly: false }, async ({ records, texts }) => {

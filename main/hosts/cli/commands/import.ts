@@ -10,16 +10,14 @@ import { readSecretFile } from '../secret-file';
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import PDFs, saved web pages, Markdown and text files (folders recursively)',
-  usage: 'fieldbook import --notebook DIR PATH... [--max-size MB] [--max-pages N] [--password-file F] [--json]',
-  optionHelp: [
-    '--notebook DIR   the notebook to import into',
-    `--max-size MB    refuse files larger than this (default ${defaultImportLimits.maxFileBytes / 2 ** 20})`,
-    `--max-pages N    refuse PDFs with more pages (default ${defaultImportLimits.maxPdfPages})`,
-    '--password-file F  open password-protected PDFs with the password on the first line of F',
-    '--json           print one JSON object: per-file results and the summary',
-  ],
-  options: { notebook: { type: 'string' }, 'max-size': { type: 'string' }, 'max-pages': { type: 'string' }, 'password-file': { type: 'string' }, json: { type: 'boolean' } },
-  positionals: true,
+  positionals: { usage: 'PATH...', help: 'the files and folders to import' },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook to import into' },
+    'max-size': { value: 'MB', help: `refuse files larger than this (default ${defaultImportLimits.maxFileBytes / 2 ** 20})` },
+    'max-pages': { value: 'N', help: `refuse PDFs with more pages (default ${defaultImportLimits.maxPdfPages})` },
+    'password-file': { value: 'F', help: 'open password-protected PDFs with the password on the first line of F' },
+    json: { help: 'print one JSON object: per-file results and the summary' },
+  },
   async run(values, positionals, output) {
     if (positionals.length === 0) throw new UsageError('Name the files or folders to import.');
     const limits: ImportLimits = {

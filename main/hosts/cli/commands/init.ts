@@ -5,9 +5,11 @@ import { optionalString, requiredString, type Command } from '../command';
 export const initCommand: Command = {
   name: 'init',
   summary: 'Create a notebook in an empty or missing folder',
-  usage: 'fieldbook init --notebook DIR [--name NAME] [--json]',
-  optionHelp: ['--notebook DIR  folder of the new notebook (missing or empty)', '--name NAME     its name (default: the folder name)', '--json          print the notebook as JSON'],
-  options: { notebook: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'folder of the new notebook (missing or empty)' },
+    name: { value: 'NAME', help: 'its name (default: the folder name)' },
+    json: { help: 'print the notebook as JSON' },
+  },
   async run(values, _positionals, output) {
     const dir = path.resolve(requiredString(values, 'notebook'));
     const name = optionalString(values, 'name');

@@ -6,10 +6,12 @@ import { withNotebook } from '../open-notebook';
 export const listCommand: Command = {
   name: 'list',
   summary: 'List the records of one kind: documents, highlights, actors, events, notes or tags',
-  usage: 'fieldbook list documents|highlights|actors|events|notes|tags --notebook DIR [--deleted] [--json]',
-  optionHelp: ['--notebook DIR  the notebook to read (works while the app has it open)', '--deleted       include deleted records', '--json          print the records as a JSON array'],
-  options: { notebook: { type: 'string' }, deleted: { type: 'boolean' }, json: { type: 'boolean' } },
-  positionals: true,
+  positionals: { usage: RecordType.options.join('|') },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook to read (works while the app has it open)' },
+    deleted: { help: 'include deleted records' },
+    json: { help: 'print the records as a JSON array' },
+  },
   async run(values, positionals, output) {
     const parsed = RecordType.safeParse(positionals[0]);
     if (!parsed.success || positionals.length !== 1) throw new UsageError(`Say what to list: one of ${RecordType.options.join(', ')}.`);

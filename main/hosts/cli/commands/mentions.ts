@@ -6,9 +6,11 @@ import { withNotebook } from '../open-notebook';
 export const mentionsCommand: Command = {
   name: 'mentions',
   summary: 'List where actors are named in the documents but not yet tagged',
-  usage: 'fieldbook mentions --notebook DIR [--actor NAME] [--json]',
-  optionHelp: ['--notebook DIR  the notebook to read (works while the app has it open)', '--actor NAME    only this actor, by name or alias', '--json          print {mentions, total, documents} as JSON'],
-  options: { notebook: { type: 'string' }, actor: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook to read (works while the app has it open)' },
+    actor: { value: 'NAME', help: 'only this actor, by name or alias' },
+    json: { help: 'print {mentions, total, documents} as JSON' },
+  },
   async run(values, _positionals, output) {
     const { found, names, titles } = await withNotebook(values, { readOnly: true }, async ({ records, texts }) => {
       const actors = await records.list('actors');

@@ -8,15 +8,13 @@ import { withNotebook } from '../open-notebook';
 export const mergeCommand: Command = {
   name: 'merge',
   summary: 'Merge a .fieldbook file into a notebook, all or nothing, and report what changed',
-  usage: 'fieldbook merge --notebook DIR FILE [--passphrase-file F] [--dry-run] [--json]',
-  optionHelp: [
-    '--notebook DIR       the notebook to merge into',
-    '--passphrase-file F  the passphrase of an encrypted file',
-    '--dry-run            check the file and report what the merge would do; change nothing',
-    '--json               print the merge report as JSON',
-  ],
-  options: { notebook: { type: 'string' }, 'passphrase-file': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-  positionals: true,
+  positionals: { usage: 'FILE', help: 'the .fieldbook file to merge' },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook to merge into' },
+    'passphrase-file': { value: 'F', help: 'the passphrase of an encrypted file' },
+    'dry-run': { help: 'check the file and report what the merge would do; change nothing' },
+    json: { help: 'print the merge report as JSON' },
+  },
   async run(values, positionals, output) {
     const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new UsageError('Name one .fieldbook file to merge.');

@@ -9,20 +9,12 @@ import { withNotebook } from '../open-notebook';
 export const noteAddCommand: Command = {
   name: 'note add',
   summary: 'Add a Markdown note from a file, optionally attached to a document, actor or event',
-  usage: 'fieldbook note add --notebook DIR --title T --file F.md [--attach KIND:ID] [--json]',
-  optionHelp: [
-    '--notebook DIR      the notebook',
-    '--title T           the note\'s title',
-    '--file F.md         the note\'s Markdown text (UTF-8); links are written [[actor:ID|name]] (see shared/notes/link-syntax.ts)',
-    `--attach KIND:ID    the ${NoteAttachment.shape.kind.options.join(', ')} the note belongs to, e.g. actor:ID`,
-    '--json              print the new note as JSON',
-  ],
   options: {
-    notebook: { type: 'string' },
-    title: { type: 'string' },
-    file: { type: 'string' },
-    attach: { type: 'string' },
-    json: { type: 'boolean' },
+    notebook: { value: 'DIR', required: true, help: 'the notebook' },
+    title: { value: 'T', required: true, help: 'the note\'s title' },
+    file: { value: 'F.md', required: true, help: 'the note\'s Markdown text (UTF-8); links are written [[actor:ID|name]] (see shared/notes/link-syntax.ts)' },
+    attach: { value: 'KIND:ID', help: `the ${NoteAttachment.shape.kind.options.join(', ')} the note belongs to, e.g. actor:ID` },
+    json: { help: 'print the new note as JSON' },
   },
   async run(values, _positionals, output) {
     const title = requiredString(values, 'title');

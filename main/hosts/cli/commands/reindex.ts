@@ -8,9 +8,10 @@ const BAR_WIDTH = 30;
 export const reindexCommand: Command = {
   name: 'reindex',
   summary: 'Rebuild the search index of a notebook from its records',
-  usage: 'fieldbook reindex --notebook DIR [--json]',
-  optionHelp: ['--notebook DIR  the notebook (not while the app has it open)', '--json          print the figures as JSON'],
-  options: { notebook: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook (not while the app has it open)' },
+    json: { help: 'print the figures as JSON' },
+  },
   async run(values, _positionals, output) {
     const controller = new AbortController();
     const stop = () => controller.abort();

@@ -7,15 +7,12 @@ import { withNotebook } from '../open-notebook';
 export const searchCommand: Command = {
   name: 'search',
   summary: 'Search documents, highlights, notes, actors and events',
-  usage: 'fieldbook search --notebook DIR QUERY... [--limit N] [--json]',
-  optionHelp: [
-    '--notebook DIR  the notebook to search (works while the app has it open)',
-    '--limit N       at most N documents (or notes, actors, events); default 20',
-    '--json          print the results as JSON: per document, its hits with passage range, snippet and score',
-    'QUERY           words; "a phrase"; -word to exclude; title: author: tag: actor: event: kind: lang: date:2019..2020',
-  ],
-  options: { notebook: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
-  positionals: true,
+  positionals: { usage: 'QUERY...', help: 'words; "a phrase"; -word to exclude; title: author: tag: actor: event: kind: lang: date:2019..2020' },
+  options: {
+    notebook: { value: 'DIR', required: true, help: 'the notebook to search (works while the app has it open)' },
+    limit: { value: 'N', help: 'at most N documents (or notes, actors, events); default 20' },
+    json: { help: 'print the results as JSON: per document, its hits with passage range, snippet and score' },
+  },
   async run(values, positionals, output) {
     const query = positionals.join(' ');
     if (query.trim() === '') throw new UsageError('Say what to search for.');

@@ -11,18 +11,11 @@ import { type Command, UsageError } from '../command';
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run the app in your browser, on this computer only (127.0.0.1)',
-  usage: 'fieldbook serve [--notebook DIR] [--port N] [--open] [--json]',
-  optionHelp: [
-    '--notebook DIR  notebook folder (created when missing or empty); default: the last one opened',
-    '--port N        port on 127.0.0.1 (default: a free port chosen at random)',
-    '--open          open the app in Chromium\'s app mode when a display and Chromium are present',
-    '--json          print {"url", "port", "notebook"} as one JSON line ("notebook" null, and "problem", when it could not be opened)',
-  ],
   options: {
-    notebook: { type: 'string' },
-    port: { type: 'string' },
-    open: { type: 'boolean' },
-    json: { type: 'boolean' },
+    notebook: { value: 'DIR', help: 'notebook folder (created when missing or empty); default: the last one opened' },
+    port: { value: 'N', help: 'port on 127.0.0.1 (default: a free port chosen at random)' },
+    open: { help: 'open the app in Chromium\'s app mode when a display and Chromium are present' },
+    json: { help: 'print {"url", "port", "notebook"} as one JSON line ("notebook" null, and "problem", when it could not be opened)' },
   },
   async run(values, _positionals, output) {
     const port = values.port === undefined ? 0 : Number(values.port);

@@ -27,7 +27,19 @@ describe('fieldbook command line', () => {
     const help = out.join('\n');
     expect(help).toContain(`Usage: fieldbook ${name}`);
     const command = commands.find((candidate) => candidate.name === name)!;
-    for (const option of Object.keys(command.options)) expect(help).toContain(`--${option}`);
+    const [usage = '', ...lines] = help.split('\n');
+    for (const [option, spec] of Object.entries(command.options)) {
+      const words = spec.value === undefined ? `--${option}` : `--${option} ${spec.value}`;
+      // Its line in the list, with its description, and its place in the usage: bracketed unless required.
+      expect(lines.some((line) => line.trimStart().startsWith(`${words} `) && line.includes(spec.help))).toBe(true);
+      expect(usage).toContain(spec.required ? ` ${words}` : `[${words}]`);
+    }
+  });
+
+  it('refuses a command line without a required option, pointing to --help', async () => {
+    const { output, err } = capture();
+    expect(await runCli(['reindex', '--json'], output)).toBe(2);
+    expect(err.join('\n')).toMatch(/--notebook is required[\s\S]*fieldbook reindex --help/);
   });
 
   it('refuses an unknown command with exit code 2', async () => {
