@@ -45,8 +45,8 @@ export function createHandlers(services: Services, host: HostCapabilities = {}):
     'notebook.rename': ({ name }) => services.renameNotebook(name),
     'notebook.problems': () => services.current().store.problems(),
     'library.counts': async () => {
-      const [documents, actors, events, notes] = await Promise.all([records().list('documents'), records().list('actors'), records().list('events'), records().list('notes')]);
-      return { documents: documents.length, actors: actors.length, events: events.length, notes: notes.length };
+      const [documents, actors, events, notes] = await Promise.all([records().count('documents'), records().count('actors'), records().count('events'), records().count('notes')]);
+      return { documents, actors, events, notes };
     },
     'library.list': async ({ collection, offset, limit }) => {
       const items = await libraryItems(services, collection);

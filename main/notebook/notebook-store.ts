@@ -26,18 +26,21 @@ export interface RecordCollection<T> {
   all(): Promise<T[]>;
   put(record: T): Promise<void>;
   invalid(): Promise<InvalidRecord[]>;
+  /** How many records are not deleted, without reading what need not be read (ShardedRecords.countLive). */
+  countLive(): Promise<number>;
   /** The records of one shard (one document's highlights) without reading the others. */
   inShard(key: string): Promise<T[]>;
   /** Save records whose shard changed (highlights of a document merged into another), taking them out of `fromShard`. */
   move(records: readonly T[], fromShard: string): Promise<void>;
 }
 
-function fileCollection<T extends { id: string }>(file: RecordFile<T>): RecordCollection<T> {
+function fileCollection<T extends { id: string; deletedAt?: string | undefined }>(file: RecordFile<T>): RecordCollection<T> {
   return {
     get: async (id) => file.get(id),
     all: async () => file.all(),
     put: (record) => file.put(record),
     invalid: async () => file.invalid,
+    countLive: async () => file.all().filter((record) => !record.deletedAt).length,
     inShard: async () => file.all(),
     // One file is one shard: moving is saving.
     move: (records) => file.put(...records),

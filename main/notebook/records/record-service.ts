@@ -37,6 +37,11 @@ export class RecordService {
     return options.includeDeleted ? records : records.filter((record) => !record.deletedAt);
   }
 
+  /** How many records of a kind are not deleted; notes are counted without reading every note's file. */
+  count(type: RecordType): Promise<number> {
+    return this.#store.collection(type).countLive();
+  }
+
   async get<T extends RecordType>(type: T, id: string): Promise<RecordOf<T>> {
     const record = await this.#store.collection(type).get(id);
     if (!record) throw new ApiError('NOT_FOUND', `There is no ${singular(type)} with id ${id}.`);

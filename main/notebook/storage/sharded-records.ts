@@ -4,25 +4,29 @@ import type { z } from 'zod';
 import { RecordId } from '../../../shared/model/records';
 import type { Backups } from './backups';
 import { RecordFile, type InvalidRecord } from './record-file';
+import { ShardCensus } from './shard-census';
 
 /**
  * Records split over many small files (one per document for highlights, one
  * per note), so that saving one record rewrites only its own small file, and
  * so that opening a notebook reads none of them until they are needed.
  */
-export class ShardedRecords<T extends { id: string }> {
+export class ShardedRecords<T extends { id: string; deletedAt?: string | undefined }> {
   readonly dir: string;
   readonly #schema: z.ZodType<T>;
   readonly #shardOf: (record: T) => string;
   readonly #backups: Backups | undefined;
   readonly #shards = new Map<string, Promise<RecordFile<T>>>();
+  readonly #census: ShardCensus<T>;
   #allLoaded: Promise<void> | undefined;
+  #allInMemory = false;
 
   constructor(dir: string, schema: z.ZodType<T>, shardOf: (record: T) => string, backups: Backups | undefined) {
     this.dir = dir;
     this.#schema = schema;
     this.#shardOf = shardOf;
     this.#backups = backups;
+    this.#census = new ShardCensus(dir, schema, backups !== undefined);
   }
 
   shard(key: string): Promise<RecordFile<T>> {
@@ -82,6 +86,12 @@ export class ShardedRecords<T extends { id: string }> {
     return shards.flatMap((shard) => shard.all());
   }
 
+  /** The records not deleted: from memory once every shard is there, otherwise without reading the shards unchanged since the last count. */
+  async countLive(): Promise<number> {
+    if (!this.#allInMemory) return this.#census.count();
+    return (await this.all()).filter((record) => !record.deletedAt).length;
+  }
+
   async invalid(): Promise<InvalidRecord[]> {
     const shards = await Promise.allSettled(this.#shards.values());
     return shards.flatMap((shard) => (shard.status === 'fulfilled' ? shard.value.invalid : []));
@@ -92,6 +102,7 @@ export class ShardedRecords<T extends { id: string }> {
       const names = await readdir(this.dir).catch(() => [] as string[]);
       const keys = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).map((name) => name.slice(0, -'.json'.length));
       await Promise.all(keys.filter((key) => RecordId.safeParse(key).success).map((key) => this.shard(key)));
+      this.#allInMemory = true;
     })();
     this.#allLoaded.catch(() => (this.#allLoaded = undefined));
     return this.#allLoaded;
