@@ -4,7 +4,8 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas } from '../../shared/model/records';
 import { readStructureBlob } from '../../shared/model/document-structure';
-import { STAGING_PREFIX } from '../notebook/staging-folders';
+import { fsyncDirectory } from '../storage/atomic-write';
+import { STAGING_PREFIX, stagedBlobPath } from '../notebook/staging-folders';
 import { defaultArchiveLimits, type ArchiveLimits } from './archive-limits';
 import { readArchive } from './archive-reader';
 import { writeDurably } from './durable-file';
@@ -17,6 +18,8 @@ import { blobsOfDocument, emptyRecordSet, type RecordSet } from './record-set';
 export interface StagedBundle {
   manifest: Manifest;
   encrypted: boolean;
+  /** The staging folder. */
+  dir: string;
   records: RecordSet;
   /** Staged copies of blobs the notebook does not have, by SHA-256. */
   blobs: Map<string, { file: string; size: number }>;
@@ -81,10 +84,12 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
           await new Promise<void>((resolve, reject) => content.once('end', resolve).once('error', reject));
           return;
         }
-        const target = path.join(dir, 'blobs', sha256);
+        const target = stagedBlobPath(dir, sha256);
         blobs.set(sha256, { file: target, size: await writeDurably(content, target) });
       },
     });
+    // The journal of the merge names these copies: they must outlast a crash as their folder's entries.
+    for (const folder of [path.join(dir, 'blobs'), dir, options.stagingParent]) await fsyncDirectory(folder);
     for (const document of records.documents) {
       for (const ref of blobsOfDocument(document)) {
         if (!blobs.has(ref.sha256) && !(await options.hasBlob(ref.sha256))) {
@@ -97,7 +102,7 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
         throw new ApiError('DAMAGED_FILE', `The structure of “${document.title}” cannot be read. Nothing was imported.`);
       }
     }
-    return { manifest, encrypted, records, blobs, discard };
+    return { manifest, encrypted, dir, records, blobs, discard };
   } catch (error) {
     await discard();
     throw error;

@@ -8,12 +8,13 @@ import { BlobStore, sha256 } from '../storage/blob-store';
 import { acquireNotebookLock } from '../storage/notebook-lock';
 import { RecordFile } from '../storage/record-file';
 import { openNotebookFolder } from './notebook-folder';
-import { notebookLayout } from './notebook-store';
+import { EXCHANGE_JOURNAL_FILE, openExchangeJournal, type JournaledMerge } from './exchange-journal';
+import { NotebookStore, notebookLayout } from './notebook-store';
 import { stagingLeftovers } from './staging-folders';
 
 export interface DoctorProblem {
   file: string;
-  kind: 'damaged-file' | 'invalid-record' | 'damaged-blob' | 'missing-blob' | 'damaged-content' | 'staging-leftover' | 'unreferenced-blob';
+  kind: 'damaged-file' | 'invalid-record' | 'damaged-blob' | 'missing-blob' | 'damaged-content' | 'staging-leftover' | 'unreferenced-blob' | 'interrupted-merge';
   message: string;
   /** The newest backup that reads cleanly, when there is one. */
   backup?: string;
@@ -25,7 +26,7 @@ export interface DoctorProblem {
 export interface DoctorOptions {
   /** Replace each damaged record file by its newest good backup. */
   restore?: boolean;
-  /** Remove staging folders interrupted merges left and blobs no record names. */
+  /** Finish merges cut short, then remove staging folders interrupted merges left and blobs no record names. */
   repair?: boolean;
 }
 
@@ -46,10 +47,12 @@ export interface DoctorReport {
  */
 export async function runDoctor(dir: string, options: DoctorOptions = {}): Promise<DoctorReport> {
   const info = await openNotebookFolder(dir);
+  const finished = options.repair ? await finishMerges(info.path) : [];
   const lock = options.restore || options.repair ? await acquireNotebookLock(info.path) : undefined;
   try {
     const backups = new Backups(info.path);
-    const report: DoctorReport = { notebook: info.path, files: 0, records: 0, blobs: 0, problems: [] };
+    const report: DoctorReport = { notebook: info.path, files: 0, records: 0, blobs: 0, problems: [...finished] };
+    const interrupted = await interruptedMerges(info.path, report);
     const documents: DocumentRecord[] = [];
     // Which blobs are unreferenced is only known when every document record was read.
     let allDocumentsRead = true;
@@ -99,9 +102,13 @@ export async function runDoctor(dir: string, options: DoctorOptions = {}): Promi
       }
     }
 
-    const leftovers: DoctorProblem[] = (await stagingLeftovers(info.path)).map((folder) => ({ file: folder, kind: 'staging-leftover', message: 'A merge that was interrupted left this staging folder; nothing reads it.' }));
+    // An interrupted merge's staging folder and blobs are what opening the notebook finishes it with.
+    const staging = new Set(interrupted.map((merge) => path.join(info.path, merge.staging)));
+    const leftovers: DoctorProblem[] = (await stagingLeftovers(info.path))
+      .filter((folder) => !staging.has(folder))
+      .map((folder) => ({ file: folder, kind: 'staging-leftover', message: 'A merge that was interrupted left this staging folder; nothing reads it.' }));
     if (allDocumentsRead) {
-      const named = new Set([...documents, ...(await documentsInBackups(backups, info.path))].flatMap(blobsNamedBy));
+      const named = new Set([...[...documents, ...(await documentsInBackups(backups, info.path))].flatMap(blobsNamedBy), ...interrupted.flatMap((merge) => merge.blobs)]);
       for (const hash of stored) {
         if (!named.has(hash)) leftovers.push({ file: blobs.pathOf(hash), kind: 'unreferenced-blob', message: 'No document, live, deleted or in a backup, names this blob.' });
       }
@@ -117,6 +124,34 @@ export async function runDoctor(dir: string, options: DoctorOptions = {}): Promi
   } finally {
     await lock?.release();
   }
+}
+
+/** Merges the journal holds: cut short, half in the notebook until its next open finishes them. A journal that cannot be read is reported as damaged. */
+async function interruptedMerges(root: string, report: DoctorReport): Promise<JournaledMerge[]> {
+  const file = path.join(root, EXCHANGE_JOURNAL_FILE);
+  const journal = await openExchangeJournal(root, true).catch((error: unknown) => {
+    report.problems.push({ file, kind: 'damaged-file', message: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  });
+  const merges = journal?.all() ?? [];
+  for (const merge of merges) {
+    report.problems.push({ file, kind: 'interrupted-merge', message: `A merge started at ${merge.startedAt} was cut short: of the records it writes (${mergedCount(merge)}), some may still be missing. Opening the notebook, or --repair, finishes it.` });
+  }
+  return merges;
+}
+
+/** Opening the notebook finishes every merge its journal holds; reported as repaired. */
+async function finishMerges(root: string): Promise<DoctorProblem[]> {
+  const journal = await openExchangeJournal(root, true).catch(() => undefined);
+  const merges = journal?.all() ?? [];
+  if (merges.length === 0) return [];
+  await (await NotebookStore.open(root)).close();
+  const file = path.join(root, EXCHANGE_JOURNAL_FILE);
+  return merges.map((merge) => ({ file, kind: 'interrupted-merge', message: `A merge started at ${merge.startedAt} was cut short; it was finished (${mergedCount(merge)} records written).`, repaired: true }));
+}
+
+function mergedCount(merge: JournaledMerge): number {
+  return Object.values(merge.writes).reduce((sum, list) => sum + list.length, 0);
 }
 
 async function recordFiles(root: string): Promise<{ file: string; type: RecordType }[]> {

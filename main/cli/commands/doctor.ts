@@ -9,7 +9,7 @@ export const doctorCommand: Command = {
   optionHelp: [
     '--notebook DIR  the notebook to check',
     '--restore       replace each damaged record file by its newest good backup (the damaged file is kept, renamed)',
-    '--repair        remove staging folders interrupted merges left and blobs no document (live, deleted or in a backup) names',
+    '--repair        finish merges cut short; remove staging folders interrupted merges left and blobs no document (live, deleted or in a backup) names',
     '--json          print the report as JSON',
   ],
   options: { notebook: { type: 'string' }, restore: { type: 'boolean' }, repair: { type: 'boolean' }, json: { type: 'boolean' } },
@@ -24,11 +24,13 @@ export const doctorCommand: Command = {
         const fix = problem.restored
           ? ` Restored from ${problem.backup ?? ''}.`
           : problem.repaired
-            ? ' Removed.'
+            ? problem.kind === 'interrupted-merge' ? ' Finished.' : ' Removed.'
             : problem.backup
               ? ' A good backup exists: run again with --restore.'
               : problem.kind === 'staging-leftover' || problem.kind === 'unreferenced-blob'
                 ? ' Run again with --repair to remove it.'
+                : problem.kind === 'interrupted-merge'
+                  ? ' Run again with --repair to finish it.'
                 : '';
         output.out(`- ${problem.kind}: ${problem.file}: ${problem.message}${fix}`);
       }
