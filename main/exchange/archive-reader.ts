@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { z } from 'zod';
@@ -41,8 +41,16 @@ export async function readArchive(file: string, limits: ArchiveLimits, visitor: 
     const entries = await checkedEntries(zip, limits);
     const manifestEntry = entries.get(MANIFEST_PATH);
     if (!manifestEntry) throw damaged('The file has no manifest: it is not a Fieldbook file, or it is damaged.');
-    if (manifestEntry.entry.uncompressedSize > limits.maxManifestBytes) throw new ApiError('FILE_TOO_LARGE', 'The manifest is larger than any Fieldbook writes. Nothing was imported.');
+    if (manifestEntry.entry.uncompressedSize > manifestBytesFor(entries.size, limits)) {
+      throw new ApiError('FILE_TOO_LARGE', `The manifest is larger than any Fieldbook writes for ${entries.size} entries. Nothing was imported.`);
+    }
     const manifest = parseManifest(await readWhole(zip, manifestEntry.entry));
+    const declared = manifest.entries.reduce((sum, listedEntry) => sum + listedEntry.size, 0);
+    if (manifest.entries.length > limits.maxEntries || declared > limits.maxTotalBytes) {
+      throw new ApiError('FILE_TOO_LARGE', `The manifest declares ${manifest.entries.length} entries of ${declared} bytes in all; at most ${limits.maxEntries} entries and ${limits.maxTotalBytes} bytes are accepted. Nothing was imported.`);
+    }
+    // Whatever the zip's own headers say, no more is inflated than the manifest declares.
+    let budget = declared;
 
     const listed = new Map(manifest.entries.map((listedEntry) => [listedEntry.path, listedEntry]));
     if (listed.size !== manifest.entries.length) throw damaged('The manifest lists an entry twice.');
@@ -62,8 +70,9 @@ export async function readArchive(file: string, limits: ArchiveLimits, visitor: 
       let actual = '';
       const hasher = hashingStream((sha256) => (actual = sha256));
       const content = await openEntry(zip, entry);
+      const spend = byteBudget(() => budget, (used) => (budget -= used));
       // The pipeline hands an error of the entry (even one raised before now) to the visitor through the hasher.
-      pipeline(content, hasher).catch(() => undefined);
+      pipeline(content, spend, hasher).catch(() => undefined);
       await (kind.kind === 'records' ? visitor.records(kind.type, hasher, entry.fileName) : kind.kind === 'blob' ? visitor.blob(kind.sha256, hasher) : Promise.resolve()).catch((error: unknown) => {
         throw mapZipError(error);
       });
@@ -74,6 +83,26 @@ export async function readArchive(file: string, limits: ArchiveLimits, visitor: 
   } finally {
     zip.close();
   }
+}
+
+/**
+ * The most a manifest of `entries` entries can take: its fixed fields (the
+ * selection in words, names) and one line per entry, each well under the
+ * allowance. A larger one is padding, which only costs the reader memory.
+ */
+function manifestBytesFor(entries: number, limits: ArchiveLimits): number {
+  return Math.min(limits.maxManifestBytes, 64 * 1024 + entries * 512);
+}
+
+/** Passes bytes through while the budget lasts; an entry that would overdraw it fails. */
+function byteBudget(left: () => number, spend: (bytes: number) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      if (chunk.byteLength > left()) return callback(damaged('The file inflates to more than its manifest declares, as a zip bomb does.'));
+      spend(chunk.byteLength);
+      callback(null, chunk);
+    },
+  });
 }
 
 function rank(kind: EntryKind): number {
