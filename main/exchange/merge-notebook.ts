@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
@@ -22,6 +21,10 @@ export interface MergeOptions {
   limits?: ArchiveLimits;
   /** Told which records changed, so open views refresh. */
   events?: EventBus;
+  /** Stops the merge while it reads and checks the file; once its journal is written, it finishes. */
+  signal?: AbortSignal;
+  /** Told how far the merge has got: entries of the file read, then kinds of record written. */
+  progress?(done: number, total: number, message: string): void;
 }
 
 /**
@@ -33,11 +36,14 @@ export interface MergeOptions {
  */
 export async function mergeExchangeFile(store: NotebookStore, file: string, options: MergeOptions = {}): Promise<MergeReport> {
   if (store.readOnly && !options.dryRun) throw new ApiError('INTERNAL', 'The notebook was opened read-only; it cannot be merged into.');
+  const known = new Set(await store.blobs.list());
   const bundle = await stageExchangeFile(file, {
     ...(options.passphrase ? { passphrase: options.passphrase } : {}),
     ...(options.limits ? { limits: options.limits } : {}),
     stagingParent: options.dryRun ? os.tmpdir() : store.info.path,
-    hasBlob: (sha256) => hasBlob(store, sha256),
+    // Listed once: a stat for each of 100,000 blobs, most of them absent, cost more than copying them.
+    hasBlob: (sha256) => known.has(sha256),
+    watch: { ...(options.signal ? { signal: options.signal } : {}), progress: (done, total) => options.progress?.(done, total, 'Checking the file') },
   });
   try {
     const plan = planMerge(await readAllRecords(store), bundle.records);
@@ -53,8 +59,15 @@ export async function mergeExchangeFile(store: NotebookStore, file: string, opti
         moves: [...plan.moves].map(([from, ids]) => ({ from, ids })),
         conflicts: plan.textConflicts.map((conflict) => ({ ...conflict, mergedAt: startedAt, fileAuthor: bundle.manifest.author })),
       };
+      // The last moment to stop: from the journal on, the merge is finished whatever happens.
+      if (options.signal?.aborted) throw new ApiError('CANCELLED', 'The merge was cancelled. Nothing was imported.');
+      const writing = recordTypes.filter((type) => plan.writes[type].length > 0).length;
+      let written = 0;
       await applyJournaled(store, store.exchangeJournal, merge, {
-        written: (type, records, movedFrom) => options.events?.emit('records.changed', recordsChanged(type, records, movedFrom)),
+        written: (type, records, movedFrom) => {
+          options.events?.emit('records.changed', recordsChanged(type, records, movedFrom));
+          options.progress?.((written += 1), writing, 'Writing the merged records');
+        },
         addConflicts: (conflicts) => openConflictsOf(store).add(conflicts),
       });
     }
@@ -74,10 +87,6 @@ export async function mergeExchangeFile(store: NotebookStore, file: string, opti
   } finally {
     await bundle.discard();
   }
-}
-
-async function hasBlob(store: NotebookStore, sha256: string): Promise<boolean> {
-  return (await stat(store.blobs.pathOf(sha256)).catch(() => undefined))?.isFile() === true;
 }
 
 function validateWrites(writes: RecordSet): void {

@@ -7,7 +7,7 @@ import { readStructureBlob } from '../../shared/model/document-structure';
 import { fsyncDirectory } from '../storage/atomic-write';
 import { STAGING_PREFIX, stagedBlobPath } from '../notebook/staging-folders';
 import { defaultArchiveLimits, type ArchiveLimits } from './archive-limits';
-import { readArchive } from './archive-reader';
+import { readArchive, type ArchiveWatch } from './archive-reader';
 import { writeDurably } from './durable-file';
 import { decryptFile, startsEncrypted } from './encryption';
 import { fromJsonLines } from './json-lines';
@@ -31,7 +31,8 @@ export interface StageOptions {
   limits?: ArchiveLimits;
   /** Where to stage: the notebook's folder, so applying is a rename; the OS temporary folder for a dry run, which writes nothing into the notebook. */
   stagingParent: string;
-  hasBlob(sha256: string): Promise<boolean>;
+  hasBlob(sha256: string): boolean;
+  watch?: ArchiveWatch;
 }
 
 /**
@@ -78,7 +79,7 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
         // Records come first in the archive, so every blob a document names is known by now.
         referenced ??= new Set(records.documents.flatMap((document) => blobsOfDocument(document).map((ref) => ref.sha256)));
         // A blob no record names would stay in the notebook for good: it is not kept.
-        if (!referenced.has(sha256) || (await options.hasBlob(sha256))) {
+        if (!referenced.has(sha256) || options.hasBlob(sha256)) {
           // Still read through, so its hash is checked like every other entry.
           content.resume();
           await new Promise<void>((resolve, reject) => content.once('end', resolve).once('error', reject));
@@ -87,12 +88,12 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
         const target = stagedBlobPath(dir, sha256);
         blobs.set(sha256, { file: target, size: await writeDurably(content, target) });
       },
-    });
+    }, options.watch);
     // The journal of the merge names these copies: they must outlast a crash as their folder's entries.
     for (const folder of [path.join(dir, 'blobs'), dir, options.stagingParent]) await fsyncDirectory(folder);
     for (const document of records.documents) {
       for (const ref of blobsOfDocument(document)) {
-        if (!blobs.has(ref.sha256) && !(await options.hasBlob(ref.sha256))) {
+        if (!blobs.has(ref.sha256) && !options.hasBlob(ref.sha256)) {
           throw new ApiError('DAMAGED_FILE', `The content of “${document.title}” (${ref.sha256}) is neither in the file nor in this notebook. Nothing was imported.`);
         }
       }

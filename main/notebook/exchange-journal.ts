@@ -5,6 +5,7 @@ import { OpenConflict } from '../../shared/exchange/conflicts';
 import { ActorRecord, DocumentRecord, EventRecord, HighlightRecord, NoteRecord, RecordId, Sha256, TagRecord, type RecordOf, type RecordType } from '../../shared/model/records';
 import { fsyncDirectory } from '../storage/atomic-write';
 import type { BlobStore } from '../storage/blob-store';
+import { eachConcurrently } from '../storage/each-concurrently';
 import { RecordFile } from '../storage/record-file';
 import { changeOpenConflicts, withConflictsAdded } from './open-conflicts-file';
 import { STAGING_NAME, stagedBlobPath } from './staging-folders';
@@ -51,6 +52,9 @@ export interface ApplyHooks {
   /** Records the merge's open conflicts; by default straight into the notebook's list. */
   addConflicts?(conflicts: readonly OpenConflict[]): Promise<void>;
 }
+
+/** Renames and syncs side by side: a file of 100,000 blobs is 100,000 renames. */
+const AT_ONCE = 16;
 
 /** Blobs before the records that name them; documents before their highlights. */
 const applyOrder: readonly RecordType[] = ['tags', 'actors', 'documents', 'events', 'notes', 'highlights'];
@@ -99,17 +103,15 @@ async function applyMerge(target: MergeTarget, merge: JournaledMerge, hooks: App
 
 /** Staged blobs are on the notebook's disk, so each is renamed into place: whole or absent, whenever the merge stops. */
 async function moveBlobsIn(target: MergeTarget, merge: JournaledMerge): Promise<void> {
-  const folders = new Set<string>();
-  for (const sha256 of merge.blobs) {
-    const to = target.blobs.pathOf(sha256);
-    await mkdir(path.dirname(to), { recursive: true });
-    await rename(stagedBlobPath(path.join(target.info.path, merge.staging), sha256), to).catch((error: NodeJS.ErrnoException) => {
+  const folders = new Set(merge.blobs.map((sha256) => path.dirname(target.blobs.pathOf(sha256))));
+  await eachConcurrently(folders, AT_ONCE, async (folder) => void (await mkdir(folder, { recursive: true })));
+  await eachConcurrently(merge.blobs, AT_ONCE, (sha256) =>
+    rename(stagedBlobPath(path.join(target.info.path, merge.staging), sha256), target.blobs.pathOf(sha256)).catch((error: NodeJS.ErrnoException) => {
       // Moved already, by the merge this one finishes.
       if (error.code !== 'ENOENT') throw error;
-    });
-    folders.add(path.dirname(to));
-  }
-  for (const folder of folders) await fsyncDirectory(folder);
+    }),
+  );
+  await eachConcurrently(folders, AT_ONCE, fsyncDirectory);
 }
 
 /** Highlights of a retired copy of a document go to the survivor's shard, after the documents are written, so each always has its document. */
