@@ -1,12 +1,14 @@
 import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'zod';
 import { DocumentRecord, recordSchemas, type RecordType } from '../../shared/model/records';
 import { readStructureBlob } from '../../shared/model/document-structure';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { Backups } from '../storage/backups';
 import { BlobStore, sha256 } from '../storage/blob-store';
 import { acquireNotebookLock } from '../storage/notebook-lock';
-import { RecordFile } from '../storage/record-file';
+import { RECORD_FILE_VERSION, RecordFile, recordFileText } from '../storage/record-file';
+import { salvageRecords } from '../storage/salvage-records';
 import { openNotebookFolder } from './notebook-folder';
 import { EXCHANGE_JOURNAL_FILE, openExchangeJournal, type JournaledMerge } from './exchange-journal';
 import { NotebookStore, notebookLayout } from './notebook-store';
@@ -18,13 +20,15 @@ export interface DoctorProblem {
   message: string;
   /** The newest backup that reads cleanly, when there is one. */
   backup?: string;
+  /** `restore` would bring back records: from the damaged file itself, or from `backup`. */
+  restorable?: boolean;
   restored?: boolean;
   /** Removed by `repair`: leftovers nothing will ever read. */
   repaired?: boolean;
 }
 
 export interface DoctorOptions {
-  /** Replace each damaged record file by its newest good backup. */
+  /** Rebuild each damaged record file from its whole records and its newest good backup. */
   restore?: boolean;
   /** Finish merges cut short, then remove staging folders interrupted merges left and blobs no record names. */
   repair?: boolean;
@@ -71,14 +75,7 @@ export async function runDoctor(dir: string, options: DoctorOptions = {}): Promi
         }
       } catch (error) {
         if (type === 'documents') allDocumentsRead = false;
-        const backup = await newestGoodBackup(backups, file, type);
-        const problem: DoctorProblem = { file, kind: 'damaged-file', message: error instanceof Error ? error.message : String(error), ...(backup ? { backup } : {}) };
-        if (options.restore && backup) {
-          await rename(file, `${file}.damaged-${Date.now()}`);
-          await writeFileAtomic(file, await readFile(backup));
-          problem.restored = true;
-        }
-        report.problems.push(problem);
+        report.problems.push(await damagedFile(file, type, error, backups, options.restore === true));
       }
     }
 
@@ -166,10 +163,61 @@ async function recordFiles(root: string): Promise<{ file: string; type: RecordTy
   return files;
 }
 
-async function newestGoodBackup(backups: Backups, file: string, type: RecordType): Promise<string | undefined> {
+/**
+ * A record file that does not read. Restoring takes the newest state of each
+ * record that reads cleanly: the whole records still in the damaged file
+ * first (the newest saves are there, and a backup, taken before them, lacks
+ * them), then those of the newest good backup that the file has lost. The
+ * damaged file is kept beside it, renamed, and what neither holds is named.
+ */
+async function damagedFile(file: string, type: RecordType, error: unknown, backups: Backups, restore: boolean): Promise<DoctorProblem> {
+  const backup = await newestGoodBackup(backups, file, type);
+  const message = error instanceof Error ? error.message : String(error);
+  const salvage = await salvaged(file, type);
+  const problem: DoctorProblem = { file, kind: 'damaged-file', message, ...(backup ? { backup: backup.file } : {}) };
+  const inBackup = (backup?.records ?? []).filter((record) => !salvage.records.some((kept) => kept.id === record.id));
+  if (salvage.records.length === 0 && !backup) return problem;
+  problem.restorable = true;
+  const sources = `${salvage.records.length} record(s) read from the damaged file${backup ? `, ${inBackup.length} more from the backup ${path.basename(backup.file)}` : ''}`;
+  const lost = salvage.lost ? ` Not recovered: ${salvage.lost}${backup ? ', unless the backup held it' : ''}.` : '';
+  if (!restore) {
+    problem.message = `${message} A restore would keep ${sources}.${lost}`;
+    return problem;
+  }
+  await rename(file, `${file}.damaged-${Date.now()}`);
+  await writeFileAtomic(file, recordFileText([...salvage.records, ...inBackup], [...salvage.setAside, ...(backup?.setAside ?? [])]));
+  problem.restored = true;
+  problem.message = `${message} Restored ${sources}.${lost}`;
+  return problem;
+}
+
+/** The whole records of a damaged file: valid ones to keep, the rest set aside, as opening would. Nothing from a file a newer Fieldbook wrote. */
+interface Salvaged {
+  records: { id: string }[];
+  setAside: unknown[];
+  lost: string | undefined;
+}
+
+async function salvaged(file: string, type: RecordType): Promise<Salvaged> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const version = /"formatVersion"\s*:\s*(\d+)/.exec(text)?.[1];
+  if (version !== undefined && Number(version) > RECORD_FILE_VERSION) return { records: [], setAside: [], lost: 'a newer Fieldbook wrote it' };
+  const salvage = salvageRecords(text);
+  const records: { id: string }[] = [];
+  const setAside = [...salvage.setAside];
+  for (const raw of salvage.records) {
+    const parsed = (recordSchemas[type] as z.ZodType<{ id: string }>).safeParse(raw);
+    if (parsed.success && !records.some((record) => record.id === parsed.data.id)) records.push(parsed.data);
+    else setAside.push(raw);
+  }
+  return { records, setAside, lost: salvage.lost };
+}
+
+/** The newest backup that opens as the store would open it, with its records read like a damaged file's, so those set aside stay so. */
+async function newestGoodBackup(backups: Backups, file: string, type: RecordType): Promise<({ file: string } & Salvaged) | undefined> {
   for (const candidate of await backups.list(file)) {
-    const ok = await RecordFile.open<{ id: string }>(candidate, recordSchemas[type], undefined).then(() => true, () => false);
-    if (ok) return candidate;
+    const readsCleanly = await RecordFile.open<{ id: string }>(candidate, recordSchemas[type], undefined).then(() => true, () => false);
+    if (readsCleanly) return { file: candidate, ...(await salvaged(candidate, type)) };
   }
   return undefined;
 }

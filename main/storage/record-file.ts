@@ -25,6 +25,11 @@ export interface InvalidRecord {
   problem: string;
 }
 
+/** A record file's content: its records, and those set aside when there are any. */
+export function recordFileText(records: readonly unknown[], setAside: readonly unknown[]): string {
+  return JSON.stringify({ formatVersion: RECORD_FILE_VERSION, records, ...(setAside.length > 0 ? { setAside } : {}) });
+}
+
 /**
  * lowdb adapter with the notebook's durability rules: the file is validated
  * on read (a damaged or newer file is an error naming it, never replaced),
@@ -52,7 +57,7 @@ class DurableJsonAdapter implements Adapter<FileShape> {
   }
 
   async write(data: FileShape): Promise<void> {
-    const text = JSON.stringify(data);
+    const text = recordFileText(data.records, data.setAside ?? []);
     if (this.#backups === undefined) throw new ApiError('INTERNAL', `${this.#file} was opened read-only.`);
     if (!this.#folderExists) {
       await mkdir(path.dirname(this.#file), { recursive: true });

@@ -86,7 +86,7 @@ async function benchHostileEncryptionHeader(target: NotebookStore, temp: string)
  * the merge is measured): what staging costs a blob. It was about 4 ms a blob,
  * so a file of 100,000 blobs staged for over 400 s.
  */
-export async function generateSmallDocuments(dir: string, documents: number): Promise<void> {
+async function generateSmallDocuments(dir: string, documents: number): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ format: NOTEBOOK_FORMAT, formatVersion: NOTEBOOK_FORMAT_VERSION, name: 'Bench', createdAt: now }));
   const blobs = new BlobStore(path.join(dir, notebookLayout.blobs));

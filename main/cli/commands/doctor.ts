@@ -8,7 +8,7 @@ export const doctorCommand: Command = {
   usage: 'fieldbook doctor --notebook DIR [--restore] [--repair] [--json]',
   optionHelp: [
     '--notebook DIR  the notebook to check',
-    '--restore       replace each damaged record file by its newest good backup (the damaged file is kept, renamed)',
+    '--restore       rebuild each damaged record file from its own whole records, then its newest good backup (the damaged file is kept, renamed)',
     '--repair        finish merges cut short; remove staging folders interrupted merges left and blobs no document (live, deleted or in a backup) names',
     '--json          print the report as JSON',
   ],
@@ -25,8 +25,8 @@ export const doctorCommand: Command = {
           ? ` Restored from ${problem.backup ?? ''}.`
           : problem.repaired
             ? problem.kind === 'interrupted-merge' ? ' Finished.' : ' Removed.'
-            : problem.backup
-              ? ' A good backup exists: run again with --restore.'
+            : problem.restorable
+              ? ' Run again with --restore to rebuild it.'
               : problem.kind === 'staging-leftover' || problem.kind === 'unreferenced-blob'
                 ? ' Run again with --repair to remove it.'
                 : problem.kind === 'interrupted-merge'
