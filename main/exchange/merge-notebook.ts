@@ -12,7 +12,7 @@ import { planMerge } from './merge-plan';
 import { openConflictsOf } from './open-conflicts';
 import type { MergeReport } from '../../shared/exchange/merge-report';
 import { readAllRecords, recordTypes, type RecordSet } from './record-set';
-import { stageExchangeFile, type StagedBundle } from './staged-bundle';
+import { stageExchangeFile } from './staged-bundle';
 
 export interface MergeOptions {
   passphrase?: string;
