@@ -8,6 +8,7 @@ import { RecordService } from '../../main/records/record-service';
 import { sanitizeHtml } from '../../shared/html/sanitize';
 import { toCanonicalText } from '../../shared/text/canonical-text';
 import { expect, test } from './fixtures';
+import { refuseRequestsLeaving } from './network-guard';
 import { openDocument } from './reader-helpers';
 
 const title = 'Statement on the checkpoint';
@@ -55,14 +56,7 @@ async function alteredExchangeFile(dir: string): Promise<string> {
 
 test('a merged document whose HTML loads from elsewhere and carries a form shows neither in the reader', async ({ app }, testInfo) => {
   const { page: ui } = app;
-  const reachedNetwork: string[] = [];
-  await ui.context().route(
-    (url) => !url.href.startsWith(`${app.origin}/`),
-    (route) => {
-      reachedNetwork.push(route.request().url());
-      return route.abort('blockedbyclient');
-    },
-  );
+  const reachedNetwork = await refuseRequestsLeaving(ui, app.origin);
   const file = await alteredExchangeFile(testInfo.outputPath('exchange'));
 
   await ui.getByRole('button', { name: 'File', exact: true }).click();
