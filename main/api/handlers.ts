@@ -115,7 +115,8 @@ export function createHandlers(services: Services, host: HostCapabilities = {}):
     },
     'exchange.export': (args) => exportForDownload(exchangeContext(services), args),
     'exchange.exportAnnotations': (args) => exportAnnotationsForDownload(exchangeContext(services), args),
-    'exchange.merge': (args) => mergeUpload(exchangeContext(services), args),
+    // A task, so a long merge shows its progress and can be cancelled until its journal is written.
+    'exchange.merge': (args) => services.tasks.start('merge', args.dryRun ? 'Checking an exchange file' : 'Merging an exchange file', (task) => mergeUpload(exchangeContext(services), args, task)).result,
     'exchange.discardUpload': async ({ batch }) => {
       await services.current().uploads.discard(batch);
       return { discarded: true as const };

@@ -22,6 +22,7 @@ export interface ArchiveLimits {
   maxRecordsBytes: number;
   /** One record, as one JSON line (a note may be 5 million characters). */
   maxRecordLineBytes: number;
+  /** The manifest, whatever its entries: it is parsed whole, in memory. Within this, it may take only what its entries warrant (archive-reader.ts). */
   maxManifestBytes: number;
 }
 
@@ -32,5 +33,6 @@ export const defaultArchiveLimits: ArchiveLimits = {
   maxRatio: 200,
   maxRecordsBytes: 512 * 2 ** 20,
   maxRecordLineBytes: 24 * 2 ** 20,
+  // 200,000 entries at 512 bytes each: about 100 MiB.
   maxManifestBytes: 128 * 2 ** 20,
 };

@@ -1,7 +1,5 @@
 import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 
 /** A new file the stream is written into, which must not exist yet. */
 export function newFileStream(file: string) {
@@ -18,10 +16,23 @@ export async function syncFile(file: string): Promise<void> {
   }
 }
 
-/** Stream into a new file and make it durable; resolves to the bytes written. */
-export async function writeDurably(content: Readable | Transform, file: string): Promise<number> {
-  const sink = newFileStream(file);
-  await pipeline(content, sink);
-  await syncFile(file);
-  return sink.bytesWritten;
+/**
+ * Stream into a new file and make it durable; resolves to the bytes written.
+ * One handle does it all (open, write, sync, close): a merge stages tens of
+ * thousands of small blobs, and a write stream and a second open to sync
+ * doubled what each cost.
+ */
+export async function writeDurably(content: AsyncIterable<Buffer>, file: string): Promise<number> {
+  const handle = await open(file, 'wx', 0o600);
+  try {
+    let size = 0;
+    for await (const chunk of content) {
+      await handle.write(chunk);
+      size += chunk.byteLength;
+    }
+    await handle.datasync();
+    return size;
+  } finally {
+    await handle.close();
+  }
 }

@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../notebook/storage/atomic-write';
 import { eventsCsv } from './events-csv';
 import { exportNotebook } from './export-notebook';
 import { markdownReport } from './markdown-report';
-import { mergeExchangeFile } from './merge-notebook';
+import { mergeExchangeFile, type MergeOptions } from './merge-notebook';
 import { OutgoingFiles } from './outgoing-files';
 import { readAllRecords } from './record-set';
 import { selectRecords } from './selection';
@@ -61,11 +61,12 @@ export async function exportAnnotationsForDownload(context: ExchangeContext, arg
 /**
  * Merge the exchange file uploaded in `batch` into the open notebook, through
  * its own store (so its lock and write queue apply). A dry run keeps the
- * upload for the merge that follows; an applied merge lets go of it.
+ * upload for the merge that follows; an applied merge lets go of it. `watch`
+ * is the task the host runs it as: its progress, and its cancel button.
  */
-export async function mergeUpload(context: ExchangeContext, args: z.output<typeof MergeArgs>): Promise<MergeReport> {
+export async function mergeUpload(context: ExchangeContext, args: z.output<typeof MergeArgs>, watch: Pick<MergeOptions, 'signal' | 'progress'> = {}): Promise<MergeReport> {
   const file = path.join(context.uploads.batchDir(args.batch), EXCHANGE_UPLOAD_NAME);
-  const report = await mergeExchangeFile(context.store, file, { dryRun: args.dryRun, events: context.events, ...(args.passphrase !== undefined ? { passphrase: args.passphrase } : {}) });
+  const report = await mergeExchangeFile(context.store, file, { ...watch, dryRun: args.dryRun, events: context.events, ...(args.passphrase !== undefined ? { passphrase: args.passphrase } : {}) });
   if (!args.dryRun) await context.uploads.discard(args.batch);
   return report;
 }

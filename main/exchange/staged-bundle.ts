@@ -4,9 +4,10 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
 import { recordSchemas } from '../../shared/model/records';
 import { readStructureBlob } from '../../shared/model/document-structure';
-import { STAGING_PREFIX } from '../notebook/staging-folders';
+import { fsyncDirectory } from '../notebook/storage/atomic-write';
+import { STAGING_PREFIX, stagedBlobPath } from '../notebook/staging-folders';
 import { defaultArchiveLimits, type ArchiveLimits } from './archive-limits';
-import { readArchive } from './archive-reader';
+import { readArchive, type ArchiveWatch } from './archive-reader';
 import { writeDurably } from './durable-file';
 import { decryptFile, startsEncrypted } from './encryption';
 import { fromJsonLines } from './json-lines';
@@ -17,6 +18,8 @@ import { blobsOfDocument, emptyRecordSet, type RecordSet } from './record-set';
 export interface StagedBundle {
   manifest: Manifest;
   encrypted: boolean;
+  /** The staging folder. */
+  dir: string;
   records: RecordSet;
   /** Staged copies of blobs the notebook does not have, by SHA-256. */
   blobs: Map<string, { file: string; size: number }>;
@@ -28,7 +31,8 @@ export interface StageOptions {
   limits?: ArchiveLimits;
   /** Where to stage: the notebook's folder, so applying is a rename; the OS temporary folder for a dry run, which writes nothing into the notebook. */
   stagingParent: string;
-  hasBlob(sha256: string): Promise<boolean>;
+  hasBlob(sha256: string): boolean;
+  watch?: ArchiveWatch;
 }
 
 /**
@@ -75,19 +79,21 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
         // Records come first in the archive, so every blob a document names is known by now.
         referenced ??= new Set(records.documents.flatMap((document) => blobsOfDocument(document).map((ref) => ref.sha256)));
         // A blob no record names would stay in the notebook for good: it is not kept.
-        if (!referenced.has(sha256) || (await options.hasBlob(sha256))) {
+        if (!referenced.has(sha256) || options.hasBlob(sha256)) {
           // Still read through, so its hash is checked like every other entry.
           content.resume();
           await new Promise<void>((resolve, reject) => content.once('end', resolve).once('error', reject));
           return;
         }
-        const target = path.join(dir, 'blobs', sha256);
+        const target = stagedBlobPath(dir, sha256);
         blobs.set(sha256, { file: target, size: await writeDurably(content, target) });
       },
-    });
+    }, options.watch);
+    // The journal of the merge names these copies: they must outlast a crash as their folder's entries.
+    for (const folder of [path.join(dir, 'blobs'), dir, options.stagingParent]) await fsyncDirectory(folder);
     for (const document of records.documents) {
       for (const ref of blobsOfDocument(document)) {
-        if (!blobs.has(ref.sha256) && !(await options.hasBlob(ref.sha256))) {
+        if (!blobs.has(ref.sha256) && !options.hasBlob(ref.sha256)) {
           throw new ApiError('DAMAGED_FILE', `The content of “${document.title}” (${ref.sha256}) is neither in the file nor in this notebook. Nothing was imported.`);
         }
       }
@@ -97,7 +103,7 @@ export async function stageExchangeFile(file: string, options: StageOptions): Pr
         throw new ApiError('DAMAGED_FILE', `The structure of “${document.title}” cannot be read. Nothing was imported.`);
       }
     }
-    return { manifest, encrypted, records, blobs, discard };
+    return { manifest, encrypted, dir, records, blobs, discard };
   } catch (error) {
     await discard();
     throw error;

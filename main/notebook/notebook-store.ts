@@ -6,6 +6,7 @@ import { BlobStore } from './storage/blob-store';
 import { acquireNotebookLock, type HeldLock } from './storage/notebook-lock';
 import { RecordFile, type InvalidRecord } from './storage/record-file';
 import { ShardedRecords } from './storage/sharded-records';
+import { finishInterruptedMerges, openExchangeJournal, type JournaledMerge } from './exchange-journal';
 import { openNotebookFolder, renameNotebookFolder, type OpenNotebookOptions } from './notebook-folder';
 import { removeStagingLeftovers } from './staging-folders';
 
@@ -64,12 +65,15 @@ export class NotebookStore {
   readonly blobs: BlobStore;
   readonly backups: Backups;
   readonly readOnly: boolean;
+  /** Merges from exchange files, each journaled before it changes a record (exchange-journal.ts). */
+  readonly exchangeJournal: RecordFile<JournaledMerge>;
   readonly #collections: Collections;
   readonly #lock: HeldLock | undefined;
 
-  private constructor(info: NotebookInfo, backups: Backups, collections: Collections, lock: HeldLock | undefined) {
+  private constructor(info: NotebookInfo, backups: Backups, collections: Collections, exchangeJournal: RecordFile<JournaledMerge>, lock: HeldLock | undefined) {
     this.#info = info;
     this.backups = backups;
+    this.exchangeJournal = exchangeJournal;
     this.blobs = new BlobStore(path.join(info.path, notebookLayout.blobs));
     this.#collections = collections;
     this.#lock = lock;
@@ -80,7 +84,6 @@ export class NotebookStore {
     const info = await openNotebookFolder(dir, options.readOnly ? {} : options);
     const lock = options.readOnly ? undefined : await acquireNotebookLock(info.path);
     try {
-      if (lock) await removeStagingLeftovers(info.path);
       const backups = new Backups(info.path);
       const writer = options.readOnly ? undefined : backups;
       const at = (name: string) => path.join(info.path, name);
@@ -98,7 +101,13 @@ export class NotebookStore {
         highlights: new ShardedRecords(at(notebookLayout.highlights), HighlightRecord, (highlight) => highlight.documentId, writer),
         notes: new ShardedRecords(at(notebookLayout.notes), NoteRecord, (note) => note.id, writer),
       };
-      return new NotebookStore(info, backups, collections, lock);
+      const store = new NotebookStore(info, backups, collections, await openExchangeJournal(info.path, !lock), lock);
+      if (lock) {
+        // A merge cut short is finished first: its staging folder holds blobs it still has to move in.
+        await finishInterruptedMerges(store, store.exchangeJournal);
+        await removeStagingLeftovers(info.path);
+      }
+      return store;
     } catch (error) {
       await lock?.release();
       throw error;

@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark, each printing JSON lines (see figures.ts).
 import { benchAnchoring } from './anchoring';
 import { benchApiRoundTrip } from './api-roundtrip';
-import { benchExchange } from './exchange';
+import { benchExchange, benchMergeManyBlobs } from './exchange';
 import { benchHtmlDepth } from './html-depth';
 import { benchMentions } from './mentions';
 import { benchNoteTyping } from './note-typing';
@@ -22,5 +22,6 @@ await benchAnchoring();
 await benchPaintHighlights();
 await benchMentions();
 await benchExchange();
+await benchMergeManyBlobs();
 await benchNoteTyping();
 await benchPackageSize();

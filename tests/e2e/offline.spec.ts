@@ -1,16 +1,10 @@
 import { expect, test } from './fixtures';
+import { refuseRequestsLeaving } from './network-guard';
 
 test('no request leaves the app while it is used, even when a page tries', async ({ app }) => {
   const { page } = app;
   // Second net: anything that got past the page's own defences would be caught (and counted) here.
-  const reachedNetwork: string[] = [];
-  await page.context().route(
-    (url) => !url.href.startsWith(`${app.origin}/`),
-    (route) => {
-      reachedNetwork.push(route.request().url());
-      return route.abort('blockedbyclient');
-    },
-  );
+  const reachedNetwork = await refuseRequestsLeaving(page, app.origin);
   const library = page.getByRole('navigation', { name: 'Library' });
   for (const section of ['Actors', 'Events', 'Notes', 'Documents']) {
     await library.getByRole('button', { name: new RegExp(`^${section}`) }).click();

@@ -12,10 +12,22 @@ export const RECORD_FILE_VERSION = 1;
 const FileShape = z.object({ formatVersion: z.number().int().positive(), records: z.array(z.unknown()), setAside: z.array(z.unknown()).optional() });
 type FileShape = z.infer<typeof FileShape>;
 
+/**
+ * How a record file is written: with rolling backups; `false`, written
+ * without them (a journal, whose older states must never come back, since
+ * replaying one would undo later work); `undefined`, read-only.
+ */
+export type FileBackups = Backups | false | undefined;
+
 export interface InvalidRecord {
   file: string;
   id: string | undefined;
   problem: string;
+}
+
+/** A record file's content: its records, and those set aside when there are any. */
+export function recordFileText(records: readonly unknown[], setAside: readonly unknown[]): string {
+  return JSON.stringify({ formatVersion: RECORD_FILE_VERSION, records, ...(setAside.length > 0 ? { setAside } : {}) });
 }
 
 /**
@@ -27,10 +39,10 @@ export interface InvalidRecord {
  */
 class DurableJsonAdapter implements Adapter<FileShape> {
   readonly #file: string;
-  readonly #backups: Backups | undefined;
+  readonly #backups: FileBackups;
   #folderExists = false;
 
-  constructor(file: string, backups: Backups | undefined) {
+  constructor(file: string, backups: FileBackups) {
     this.#file = file;
     this.#backups = backups;
   }
@@ -45,20 +57,20 @@ class DurableJsonAdapter implements Adapter<FileShape> {
   }
 
   async write(data: FileShape): Promise<void> {
-    const text = JSON.stringify(data);
-    if (!this.#backups) throw new ApiError('INTERNAL', `${this.#file} was opened read-only.`);
+    const text = recordFileText(data.records, data.setAside ?? []);
+    if (this.#backups === undefined) throw new ApiError('INTERNAL', `${this.#file} was opened read-only.`);
     if (!this.#folderExists) {
       await mkdir(path.dirname(this.#file), { recursive: true });
       this.#folderExists = true;
     }
-    await this.#backups.keep(this.#file);
+    if (this.#backups) await this.#backups.keep(this.#file);
     await writeFileAtomic(this.#file, text);
   }
 
   /** Delete the file, keeping a backup first like any replacement; the folder is synced so the deletion is durable. */
   async remove(): Promise<void> {
-    if (!this.#backups) throw new ApiError('INTERNAL', `${this.#file} was opened read-only.`);
-    await this.#backups.keep(this.#file);
+    if (this.#backups === undefined) throw new ApiError('INTERNAL', `${this.#file} was opened read-only.`);
+    if (this.#backups) await this.#backups.keep(this.#file);
     await rm(this.#file, { force: true });
     await fsyncDirectory(path.dirname(this.#file));
   }
@@ -89,7 +101,7 @@ export class RecordFile<T extends { id: string }> {
   }
 
   /** `backups` undefined opens read-only: any write is refused. */
-  static async open<T extends { id: string }>(file: string, schema: z.ZodType<T>, backups: Backups | undefined): Promise<RecordFile<T>> {
+  static async open<T extends { id: string }>(file: string, schema: z.ZodType<T>, backups: FileBackups): Promise<RecordFile<T>> {
     const adapter = new DurableJsonAdapter(file, backups);
     const low = new Low<FileShape>(adapter, { formatVersion: RECORD_FILE_VERSION, records: [] });
     await low.read();

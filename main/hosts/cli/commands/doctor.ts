@@ -7,8 +7,8 @@ export const doctorCommand: Command = {
   summary: 'Check every file and blob of a notebook; restore damaged files from backups, remove leftovers',
   options: {
     notebook: { value: 'DIR', required: true, help: 'the notebook to check' },
-    restore: { help: 'replace each damaged record file by its newest good backup (the damaged file is kept, renamed)' },
-    repair: { help: 'remove staging folders interrupted merges left and blobs no document (live, deleted or in a backup) names' },
+    restore: { help: 'rebuild each damaged record file from its own whole records, then its newest good backup (the damaged file is kept, renamed)' },
+    repair: { help: 'finish merges cut short; remove staging folders interrupted merges left and blobs no document (live, deleted or in a backup) names' },
     json: { help: 'print the report as JSON' },
   },
   async run(values, _positionals, output) {
@@ -22,11 +22,13 @@ export const doctorCommand: Command = {
         const fix = problem.restored
           ? ` Restored from ${problem.backup ?? ''}.`
           : problem.repaired
-            ? ' Removed.'
-            : problem.backup
-              ? ' A good backup exists: run again with --restore.'
+            ? problem.kind === 'interrupted-merge' ? ' Finished.' : ' Removed.'
+            : problem.restorable
+              ? ' Run again with --restore to rebuild it.'
               : problem.kind === 'staging-leftover' || problem.kind === 'unreferenced-blob'
                 ? ' Run again with --repair to remove it.'
+                : problem.kind === 'interrupted-merge'
+                  ? ' Run again with --repair to finish it.'
                 : '';
         output.out(`- ${problem.kind}: ${problem.file}: ${problem.message}${fix}`);
       }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ApiError } from '../../../../shared/api/errors';
 import { createDispatcher } from '../../../api/dispatcher';
 import { createDownloads, createHandlers, createUpload } from '../../../api/handlers';
 import { builtRendererDir, userDataDir } from '../../../app/paths';
@@ -12,7 +13,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'Run the app in your browser, on this computer only (127.0.0.1)',
   options: {
-    notebook: { value: 'DIR', help: 'notebook folder (created when missing or empty); default: the last one opened' },
+    notebook: { value: 'DIR', help: 'notebook folder (created when missing or empty); one that cannot be opened ends the command. Default: the last one opened, or the chooser' },
     port: { value: 'N', help: 'port on 127.0.0.1 (default: a free port chosen at random)' },
     open: { help: 'open the app in Chromium\'s app mode when a display and Chromium are present' },
     json: { help: 'print {"url", "port", "notebook"} as one JSON line ("notebook" null, and "problem", when it could not be opened)' },
@@ -23,6 +24,12 @@ export const serveCommand: Command = {
     const dataDir = userDataDir();
     const notebookDir = typeof values.notebook === 'string' ? path.resolve(values.notebook) : undefined;
     const services = await createServices({ host: 'browser', dataDir, ...(notebookDir ? { notebookDir } : {}) });
+    const opened = services.state();
+    // A notebook named on the command line that cannot be opened ends the command with the reason; only the last one opened gives way to the chooser.
+    if (notebookDir && !opened.open) {
+      await services.close();
+      throw new ApiError(opened.problem.code, opened.problem.message);
+    }
     const host = await startBrowserHost({
       dispatch: createDispatcher(createHandlers(services)),
       upload: createUpload(services),
@@ -31,7 +38,7 @@ export const serveCommand: Command = {
       rendererDir: builtRendererDir(path.dirname(fileURLToPath(import.meta.url))),
       port,
     });
-    // A notebook that cannot be opened (locked elsewhere, damaged) does not stop the host: the page shows the notebook chooser with the reason.
+    // The last notebook opened, when it cannot be opened now (locked elsewhere, damaged), does not stop the host: the page shows the notebook chooser with the reason.
     const state = services.state();
     if (values.json) output.out(JSON.stringify({ url: host.url, port: host.port, notebook: state.open ? state.notebook.path : null, ...(state.open ? {} : { problem: state.problem.message }) }));
     else {

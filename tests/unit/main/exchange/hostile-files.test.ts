@@ -87,6 +87,21 @@ describe('hostile exchange files leave the notebook untouched', () => {
     await refused(rawZip([...good, liar, { ...manifest, data: Buffer.from(JSON.stringify(listed)) }]), { code: 'DAMAGED_FILE', message: /more than it declared|bytes/ });
   });
 
+  it('refuses a manifest padded past what its entries warrant, before parsing it', async () => {
+    const manifest = manifestFor(good);
+    const padded = { ...manifest, data: Buffer.concat([manifest.data.subarray(0, -1), Buffer.alloc(4 * 2 ** 20, ' '), Buffer.from('}')]) };
+    await refused(rawZip([...good, padded]), { code: 'FILE_TOO_LARGE', message: /manifest is larger than any Fieldbook writes for \d+ entries/ });
+  });
+
+  it('refuses a manifest that declares more than may be inflated, whatever the zip headers say', async () => {
+    const [first, ...rest] = good;
+    if (!first) throw new Error('no entries');
+    const listed = manifestFor(good).data.toString();
+    const declared = JSON.parse(listed) as { entries: { path: string; size: number }[] };
+    declared.entries.forEach((entry) => (entry.path === first.name ? (entry.size = defaultArchiveLimits.maxTotalBytes) : undefined));
+    await refused(rawZip([first, ...rest, { name: 'manifest.json', data: Buffer.from(JSON.stringify(declared)) }]), { code: 'FILE_TOO_LARGE', message: /manifest declares \d+ entries of \d+ bytes/ });
+  });
+
   it.each([
     ['too many entries', { maxEntries: 3 }, /entries; at most 3/],
     ['an entry too large', { maxEntryBytes: 100 }, /would inflate to \d+ bytes/],

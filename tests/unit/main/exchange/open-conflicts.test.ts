@@ -2,7 +2,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenConflict } from '../../../../shared/exchange/conflicts';
-import { OPEN_CONFLICTS_FILE, OpenConflicts } from '../../../../main/exchange/open-conflicts';
+import { OpenConflicts } from '../../../../main/exchange/open-conflicts';
+import { OPEN_CONFLICTS_FILE } from '../../../../main/notebook/open-conflicts-file';
 import { openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
 

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDoctor } from '../../../../main/notebook/doctor';
+import { EXCHANGE_JOURNAL_FILE, type JournaledMerge } from '../../../../main/notebook/exchange-journal';
 import { NotebookStore } from '../../../../main/notebook/notebook-store';
 import { addTextDocument, openTestNotebook } from '../../../support/notebook-fixture';
 import { useNotebookDir } from '../../../support/use-notebook-dir';
@@ -68,5 +70,32 @@ describe('doctor finds what interrupted work leaves behind', () => {
     expect(await exists(staging)).toBe(true);
     await (await NotebookStore.open(notebook.dir)).close();
     expect((await readdir(notebook.dir)).filter((name) => name.startsWith('.exchange-'))).toEqual([]);
+  });
+
+  it('reports a merge the journal holds as interrupted, not its staging folder, and --repair finishes it', async () => {
+    const { store, records } = await openTestNotebook(notebook.dir);
+    const note = { ...(await records.create('notes', { title: 'Draft', body: 'Before the merge.' })), body: 'After the merge.' };
+    const staging = await leaveStaging('.exchange-00112233aabb');
+    await store.close();
+    const merge: JournaledMerge = {
+      id: randomUUID(),
+      startedAt: new Date().toISOString(),
+      staging: path.basename(staging),
+      blobs: [],
+      writes: { documents: [], highlights: [], actors: [], events: [], notes: [note], tags: [] },
+      moves: [],
+      conflicts: [],
+    };
+    await writeFile(path.join(notebook.dir, EXCHANGE_JOURNAL_FILE), JSON.stringify({ formatVersion: 1, records: [merge] }));
+
+    expect((await runDoctor(notebook.dir)).problems.map((problem) => [problem.kind, problem.repaired === true])).toEqual([['interrupted-merge', false]]);
+    expect(await exists(staging)).toBe(true);
+
+    expect((await runDoctor(notebook.dir, { repair: true })).problems).toEqual([expect.objectContaining({ kind: 'interrupted-merge', repaired: true })]);
+    const reopened = await NotebookStore.open(notebook.dir, { readOnly: true });
+    expect((await reopened.collection('notes').get(note.id))?.body).toBe('After the merge.');
+    expect(reopened.exchangeJournal.size).toBe(0);
+    await reopened.close();
+    expect(await exists(staging)).toBe(false);
   });
 });
