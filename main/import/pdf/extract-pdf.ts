@@ -10,6 +10,7 @@ import { readPdfMetadata } from './pdf-metadata';
 import { readOutline } from './pdf-outline';
 import { loadPdfjs, pdfjsAssetOptions } from './pdfjs';
 import { textLayerNotices } from './text-layer-notice';
+import { isUnreadable, unreadableTextNotices } from './unreadable-text';
 
 export interface ExtractPdfOptions {
   limits: ImportLimits;
@@ -127,7 +128,8 @@ class PageReader {
       throwIfCancelled(this.signal);
       const page = await this.pdf.getPage(pageNumber);
       try {
-        const content = await page.getTextContent();
+        // Presentation forms are decomposed after lines are put in reading order (see shared/pdf/presentation-forms.ts), so pdf.js must not do it first.
+        const content = await page.getTextContent({ disableNormalization: true });
         this.onPage(pageNumber, pageText(content.items.flatMap((item) => ('str' in item ? [item] : []))));
       } finally {
         // Releases what pdf.js holds for this page as soon as its text is out.
@@ -217,7 +219,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
 
     const { info, metadata } = await pdf.getMetadata();
     const meta = readPdfMetadata(info, metadata);
-    const notices = textLayerNotices(emptyPages, pageCount);
+    const unreadablePages = texts.filter((pageText) => pageText !== undefined && isUnreadable(pageText)).length;
+    const notices = [...textLayerNotices(emptyPages, pageCount), ...unreadableTextNotices(unreadablePages, pageCount)];
     let outline: OutlineItem[] = [];
     try {
       outline = await readOutline(pdf);

@@ -209,6 +209,13 @@ describe('extractPdf: Arabic and mixed text', () => {
     expect(document.text).toBe('Field report: تقرير ميداني (draft)\nتقرير PDF عن الوضع 2024\nPlain English line.');
   });
 
+  it('joins words hyphenated at line ends and keeps the hyphens of names', async () => {
+    const lines = ['The court heard a lawsuit say-', 'ing that a Kata\'ib-', 'led group met al-', 'Kadhimi twice.'];
+    const document = await extract(buildPdf({ pages: [{ lines }] }));
+    expectWellFormed(document);
+    expect(document.text.replace(/\s+/g, ' ')).toBe("The court heard a lawsuit saying that a Kata'ib-led group met al-Kadhimi twice.");
+  });
+
   it('NFC-normalises text a PDF maps to decomposed characters', async () => {
     const document = await extract(buildPdf({ pages: [{ lines: [{ runs: [type0('Cafe\u0301 de la gare')] }] }] }));
     expect(document.text).toBe('Caf\u00e9 de la gare');

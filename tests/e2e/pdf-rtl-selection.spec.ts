@@ -1,0 +1,138 @@
+import type { Page } from '@playwright/test';
+import { chromiumPdf, missingFor, rtlCorpus } from '../support/rtl-pdf-fixtures';
+import { highlightWithKey } from './reader-helpers';
+import { expect, test, type AppUnderTest } from './fixtures';
+import { budget } from '../support/time-budget';
+
+// Importing a PDF (in worker threads) takes a few seconds on a busy machine before each test can start.
+test.describe.configure({ timeout: budget(90_000) });
+
+const TITLE = 'Arabic selection sample';
+const LINE = rtlCorpus[0]!;
+const missing = missingFor('chromium');
+
+async function importAndOpen(app: AppUnderTest): Promise<string> {
+  const ui = app.page;
+  const bytes = await chromiumPdf([LINE], TITLE);
+  await ui.getByLabel('Files to import').setInputFiles([{ name: 'arabic.pdf', mimeType: 'application/pdf', buffer: Buffer.from(bytes) }]);
+  const summary = ui.getByRole('dialog', { name: 'Import finished' });
+  await expect(summary).toContainText('1 imported', { timeout: budget(60_000) });
+  await summary.getByRole('button', { name: 'Close' }).click();
+  await openDocument(ui);
+  const [document] = await app.call('documents.list', {});
+  return (await app.call('documents.content', { id: document!.id })).text;
+}
+
+async function openDocument(ui: Page): Promise<void> {
+  await ui.getByRole('main').getByRole('button', { name: TITLE, exact: true }).click();
+  await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-text-layer span').first()).toBeAttached({ timeout: budget(10_000) });
+}
+
+/**
+ * A point just inside one edge of the character at canonical `offset` on
+ * the first page, found through the text layer's offsets. 'start' is the
+ * side reading starts from: the right, for Arabic.
+ */
+async function pointAt(ui: Page, offset: number, side: 'start' | 'end'): Promise<{ x: number; y: number }> {
+  return ui.evaluate(
+    ({ offset, side }) => {
+      const spans = [...document.querySelectorAll<HTMLElement>('.pdf-page[data-page-index="0"] .pdf-text-layer span[data-start]')];
+      const span = spans.find((element) => Number(element.dataset.start) <= offset && offset < Number(element.dataset.end));
+      if (!span?.firstChild) throw new Error(`no span holds offset ${offset}`);
+      const range = document.createRange();
+      const at = offset - Number(span.dataset.start);
+      range.setStart(span.firstChild, at);
+      range.setEnd(span.firstChild, at + 1);
+      const rect = range.getBoundingClientRect();
+      const inset = Math.min(1, rect.width / 4);
+      const right = side === 'start';
+      return { x: right ? rect.right - inset : rect.left + inset, y: rect.top + rect.height / 2 };
+    },
+    { offset, side },
+  );
+}
+
+async function drag(ui: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await ui.mouse.move(from.x, from.y);
+  await ui.mouse.down();
+  await ui.mouse.move(to.x, to.y, { steps: 10 });
+  await ui.mouse.up();
+}
+
+/**
+ * Waits until the selection's focus is in the span holding `offset` (the
+ * drag's last move has been applied), then for the selectionchange that
+ * follows to reach the reader (dispatched in a task after the change).
+ */
+async function selectionSettled(ui: Page, offset: number): Promise<void> {
+  await expect
+    .poll(() =>
+      ui.evaluate((offset) => {
+        const focus = document.getSelection()?.focusNode;
+        const span = (focus instanceof Element ? focus : focus?.parentElement)?.closest<HTMLElement>('[data-start]');
+        return span !== null && span !== undefined && Number(span.dataset.start) <= offset && offset < Number(span.dataset.end);
+      }, offset),
+    )
+    .toBe(true);
+  await ui.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+}
+
+/** Whether a point lies inside one of the painted highlight boxes. */
+async function painted(ui: Page, point: { x: number; y: number }): Promise<boolean> {
+  return ui.evaluate(
+    ({ x, y }) =>
+      [...document.querySelectorAll('.pdf-page[data-page-index="0"] .pdf-paint--highlight')].some((box) => {
+        const rect = box.getBoundingClientRect();
+        return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+      }),
+    point,
+  );
+}
+
+// Known failure, kept to be fixed: on a line that Chromium's PDF draws one
+// glyph per item (one span each), the browser stops extending the drag's
+// focus a few spans in (it lands on a span element, not under the pointer),
+// so only part of the words is selected. The text layer's order and offsets
+// are right (the stored text is in reading order, spans are in that order),
+// and so is hit-testing: caretPositionFromPoint at both ends of the drag
+// gives the right span and offset. What goes wrong is the drag itself: the
+// focus stops following once the pointer enters a span of several letters
+// ("ط ا", two words' edges in one pdf.js item), and never moves again.
+for (const direction of ['right to left', 'left to right'] as const) {
+  test.fixme(`dragging ${direction} over Arabic words in a PDF highlights exactly those words${missing ? ` (skipped: ${missing})` : ''}`, async ({ app }) => {
+    test.skip(missing !== undefined, missing);
+    const ui = app.page;
+    const text = await importAndOpen(app);
+    const words = 'الخطوط العربية';
+    const start = text.indexOf(words);
+    expect(start).toBeGreaterThan(0);
+    const end = start + words.length;
+    // Reading starts at the right of the first letter and ends at the left of the last.
+    const first = await pointAt(ui, start, 'start');
+    const last = await pointAt(ui, end - 1, 'end');
+    if (direction === 'right to left') await drag(ui, first, last);
+    else await drag(ui, last, first);
+    await selectionSettled(ui, direction === 'right to left' ? end - 1 : start);
+    await highlightWithKey(ui);
+
+    const [document] = await app.call('documents.list', {});
+    const highlights = await app.call('highlights.list', { documentId: document!.id });
+    expect(highlights.map((highlight) => highlight.target.quote.exact)).toEqual([words]);
+    expect(text.slice(highlights[0]!.target.position.start, highlights[0]!.target.position.end)).toBe(words);
+
+    // Painted over those letters and not the neighbouring words'.
+    const outside = [await pointAt(ui, start - 2, 'end'), await pointAt(ui, end + 1, 'start')];
+    const check = async () => {
+      expect(await painted(ui, await pointAt(ui, start, 'start'))).toBe(true);
+      expect(await painted(ui, await pointAt(ui, end - 1, 'end'))).toBe(true);
+      for (const point of outside) expect(await painted(ui, point)).toBe(false);
+    };
+    await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-paint--highlight').first()).toBeAttached();
+    await check();
+
+    await ui.reload();
+    await openDocument(ui);
+    await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-paint--highlight').first()).toBeAttached();
+    await check();
+  });
+}
