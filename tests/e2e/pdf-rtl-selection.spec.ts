@@ -89,17 +89,8 @@ async function painted(ui: Page, point: { x: number; y: number }): Promise<boole
   );
 }
 
-// Known failure, kept to be fixed: on a line that Chromium's PDF draws one
-// glyph per item (one span each), the browser stops extending the drag's
-// focus a few spans in (it lands on a span element, not under the pointer),
-// so only part of the words is selected. The text layer's order and offsets
-// are right (the stored text is in reading order, spans are in that order),
-// and so is hit-testing: caretPositionFromPoint at both ends of the drag
-// gives the right span and offset. What goes wrong is the drag itself: the
-// focus stops following once the pointer enters a span of several letters
-// ("ط ا", two words' edges in one pdf.js item), and never moves again.
 for (const direction of ['right to left', 'left to right'] as const) {
-  test.fixme(`dragging ${direction} over Arabic words in a PDF highlights exactly those words${missing ? ` (skipped: ${missing})` : ''}`, async ({ app }) => {
+  test(`dragging ${direction} over Arabic words in a PDF highlights exactly those words${missing ? ` (skipped: ${missing})` : ''}`, async ({ app }) => {
     test.skip(missing !== undefined, missing);
     const ui = app.page;
     const text = await importAndOpen(app);

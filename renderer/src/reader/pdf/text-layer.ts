@@ -40,9 +40,8 @@ function multiply(m: readonly number[], n: readonly number[]): number[] {
  * (data-start, data-end): a DOM selection offset inside a span is an offset
  * into the canonical text, and a canonical range is a DOM range over spans.
  * Spans are in canonical order, which for right-to-left text is not the
- * order they stand on the page: the browser then extends a selection
- * dragged across Arabic words word by word in reading order, whichever way
- * the pointer goes, as it does in any right-to-left paragraph.
+ * order they stand on the page; selections over them are made by
+ * text-layer-selection.ts, which finds offsets from where spans stand.
  */
 export function buildTextLayer(container: HTMLElement, items: readonly TextLayerItem[], styles: Record<string, TextStyle>, viewport: PageViewport): HTMLElement[] {
   const spans: HTMLElement[] = [];
@@ -87,12 +86,6 @@ export function buildTextLayer(container: HTMLElement, items: readonly TextLayer
     fragment.append(span);
     spans.push(span);
   }
-  // Under the spans, covering the page while a selection is being dragged
-  // (see pdf-view.css): the pointer over blank page then extends the
-  // selection to the end of this page's text instead of jumping about.
-  const end = document.createElement('div');
-  end.className = 'pdf-text-end';
-  fragment.append(end);
   container.replaceChildren(fragment);
   return spans;
 }
