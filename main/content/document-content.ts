@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/errors';
 import { readStructureBlob, type Block, type DocumentStructure } from '../../shared/model/document-structure';
 import type { DocumentRecord } from '../../shared/model/records';
 import type { OpenNotebook } from '../app/services';
+import { withCurrentPdfText } from './pdf-text-upgrade';
 
 /** What the reader needs to show a document: its canonical text, its structure and, for web pages and Markdown, the sanitised HTML. */
 export interface DocumentContent {
@@ -11,7 +12,7 @@ export interface DocumentContent {
 }
 
 export async function readDocumentContent(notebook: OpenNotebook, id: string): Promise<DocumentContent> {
-  const document = await liveDocument(notebook, id);
+  const document = await withCurrentPdfText(notebook, await liveDocument(notebook, id));
   const [text, structure, html] = await Promise.all([
     notebook.texts.get(document.text.sha256),
     document.structure ? notebook.store.blobs.getText(document.structure.sha256) : undefined,

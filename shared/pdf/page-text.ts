@@ -22,11 +22,46 @@ interface Line {
   size: number;
 }
 
-// A gap wider than this fraction of the font size is a word space; kerning
-// stays below it. The figure pdftotext (minWordBreakSpace) and pdf.js,
-// inside an item, use: a wider one lost the spaces of headings whose
-// producer positions every glyph and sets words tightly.
-const WORD_GAP = 0.1;
+/**
+ * Versions of text assembly. A PDF's canonical text is what assembly made
+ * of its pages at import, and the reader must rebuild exactly that text to
+ * map what is selected on a page to it; so each document records the
+ * version it was assembled with (DocumentRecord.pdf.textAssembly, absent
+ * for version 1), and an older document is assembled again, its highlights
+ * carried over, when it is opened (main/content/pdf-text-upgrade.ts). The
+ * versions differ in these steps only:
+ * - 1: lines in pdf.js's order, presentation forms as pdf.js normalises
+ *   them item by item, line-end hyphens kept, word gaps from 0.15 em;
+ * - 2: lines holding right-to-left letters in logical order (line-order.ts),
+ *   presentation forms to letters after that (presentation-forms.ts),
+ *   hyphenation joined (hyphenation.ts), word gaps from 0.1 em: the figure
+ *   pdftotext (minWordBreakSpace) and pdf.js, inside an item, use; a wider
+ *   one lost the spaces of headings whose producer positions every glyph
+ *   and sets words tightly. Kerning stays below either.
+ */
+export type TextAssembly = 1 | 2;
+export const TEXT_ASSEMBLY: TextAssembly = 2;
+
+interface AssemblySteps {
+  logicalOrder: boolean;
+  letters: boolean;
+  joinHyphens: boolean;
+  wordGap: number;
+}
+
+const steps: Record<TextAssembly, AssemblySteps> = {
+  1: { logicalOrder: false, letters: false, joinHyphens: false, wordGap: 0.15 },
+  2: { logicalOrder: true, letters: true, joinHyphens: true, wordGap: 0.1 },
+};
+
+/**
+ * How to ask pdf.js for a page's text for a version: version 2 decomposes
+ * presentation forms after lines are put in reading order, so pdf.js must
+ * not do it first.
+ */
+export function textContentParams(assembly: TextAssembly = TEXT_ASSEMBLY): { disableNormalization: boolean } {
+  return { disableNormalization: steps[assembly].letters };
+}
 // A line further below the previous one than this multiple of the page's
 // usual line spacing starts a new paragraph.
 const PARAGRAPH_GAP = 1.5;
@@ -70,13 +105,13 @@ function onNewLine(previous: PageTextItem, item: PageTextItem): boolean {
  * drawn (pdf.js gives right-to-left runs in logical order, but places them
  * where they were drawn).
  */
-function needsSpace(previous: PageTextItem, item: PageTextItem, textSoFar: string, itemText: string): boolean {
+function needsSpace(previous: PageTextItem, item: PageTextItem, textSoFar: string, itemText: string, wordGap: number): boolean {
   if (/\s$/.test(textSoFar) || /^\s/.test(itemText)) return false;
   const axis = direction(previous);
   const before = project(previous, axis).along;
   const after = project(item, axis).along;
   const gap = Math.max(after - (before + previous.width), before - (after + item.width));
-  return gap > WORD_GAP * Math.min(fontSize(previous), fontSize(item));
+  return gap > wordGap * Math.min(fontSize(previous), fontSize(item));
 }
 
 /** The lower median: with few lines, paragraph gaps must not pass for the usual spacing. */
@@ -94,7 +129,7 @@ function lowerMedian(values: readonly number[]): number | undefined {
  * (see hyphenation.ts); the joined word's letters stay traced to both
  * lines' items, so a highlight over it paints on both lines.
  */
-function joinLines(lines: readonly Line[]): TracedText {
+function joinLines(lines: readonly Line[], joinHyphens: boolean): TracedText {
   const steps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const previous = lines[i - 1]!.baseline;
@@ -118,7 +153,7 @@ function joinLines(lines: readonly Line[]): TracedText {
         if (step < -previous.size) paragraph = true;
         else if (usual !== undefined && step > usual * PARAGRAPH_GAP && step > previous.size * 1.2) paragraph = true;
       }
-      const hyphen = paragraph ? 'none' : lineEndHyphen(out.text.slice(-64), text.text);
+      const hyphen = paragraph || !joinHyphens ? 'none' : lineEndHyphen(out.text.slice(-64), text.text);
       if (hyphen === 'join') out.dropLast(1);
       if (hyphen === 'none') out.append(paragraph ? '\n\n' : '\n', NO_SOURCE);
     }
@@ -166,23 +201,39 @@ class VisualUnits {
   readonly #firsts: number[] = [];
   readonly #lengths: number[] = [];
   readonly #owners: number[] = [];
+  /** Items whose units were numbered in pdf.js's (logical) order, right to left on the page (version 1). */
+  readonly #reversed: boolean[] = [];
   #next = 0;
 
-  /** Numbers the units of item `index`'s visual text; returns the text traced to them. */
-  add(index: number, item: PageTextItem): TracedText {
-    const visual = itemToVisual(item.str, item.dir);
+  /** Numbers the units of item `index`'s visual text (`visual` false: its text as pdf.js gives it); returns the text traced to them. */
+  add(index: number, item: PageTextItem, visual: boolean): TracedText {
+    const text = visual ? itemToVisual(item.str, item.dir) : item.str;
     const first = this.#next;
     this.#firsts.push(first);
-    this.#lengths.push(visual.length);
+    this.#lengths.push(text.length);
     this.#owners.push(index);
-    this.#next += visual.length;
-    const sources = new Array<number>(visual.length);
-    for (let i = 0; i < visual.length; i++) sources[i] = first + i;
-    return { text: visual, sources };
+    this.#reversed.push(!visual && item.dir === 'rtl');
+    this.#next += text.length;
+    const sources = new Array<number>(text.length);
+    for (let i = 0; i < text.length; i++) sources[i] = first + i;
+    return { text, sources };
   }
 
-  /** The item a unit number belongs to, and the unit's position in the item's visual text. */
+  /** The item a unit number belongs to, and the unit's position in the item's text. */
   locate(unit: number): { item: number; offset: number; length: number } {
+    const owner = this.#ownerOf(unit);
+    return { item: this.#owners[owner]!, offset: unit - this.#firsts[owner]!, length: this.#lengths[owner]! };
+  }
+
+  /** Where a unit stands across its item's drawn width: the fraction at its middle, from the left. */
+  glyph(unit: number): Glyph {
+    const owner = this.#ownerOf(unit);
+    const share = 1 / Math.max(1, this.#lengths[owner]!);
+    const along = (unit - this.#firsts[owner]! + 0.5) * share;
+    return { item: this.#owners[owner]!, along: this.#reversed[owner] ? 1 - along : along, share };
+  }
+
+  #ownerOf(unit: number): number {
     let low = 0;
     let high = this.#firsts.length - 1;
     while (low < high) {
@@ -190,7 +241,7 @@ class VisualUnits {
       if (this.#firsts[middle]! <= unit) low = middle;
       else high = middle - 1;
     }
-    return { item: this.#owners[low]!, offset: unit - this.#firsts[low]!, length: this.#lengths[low]! };
+    return low;
   }
 }
 
@@ -223,22 +274,15 @@ function piecesOf(text: TracedText, units: VisualUnits): TextPiece[] {
   return pieces;
 }
 
-/**
- * One page's text from pdf.js's text items (asked for without pdf.js's
- * normalisation, see presentation-forms.ts), in reading order: lines in
- * pdf.js's order, and within a line holding right-to-left letters, the
- * items ordered by where they stand and the line put in logical order (see
- * line-order.ts). The result is NFC, presentation forms decomposed, with
- * trimmed lines and single spaces. The import stores the text; the PDF
- * reader uses the pieces to map what is selected on the page to offsets in it.
- */
-export function layoutPageText(items: readonly PageTextItem[]): PageTextLayout {
+/** The page text traced to the units of the items that drew it. */
+function assemble(items: readonly PageTextItem[], assembly: TextAssembly): { text: TracedText; units: VisualUnits } {
+  const use = steps[assembly];
   const units = new VisualUnits();
   const lines: Line[] = [];
   let lineItems: number[] = [];
   const endLine = () => {
     // An empty line is kept: a blank line between two is a paragraph break.
-    lines.push(assembleLine(items, lineItems, units));
+    lines.push(assembleLine(items, lineItems, units, use));
     lineItems = [];
   };
   items.forEach((item, index) => {
@@ -250,8 +294,45 @@ export function layoutPageText(items: readonly PageTextItem[]): PageTextLayout {
     if (item.hasEOL) endLine();
   });
   endLine();
-  const text = normalizeTraced(joinLines(lines));
+  return { text: normalizeTraced(joinLines(lines, use.joinHyphens)), units };
+}
+
+/**
+ * One page's text from pdf.js's text items (asked for with
+ * textContentParams), in reading order: lines in pdf.js's order, and within
+ * a line holding right-to-left letters, the items ordered by where they
+ * stand and the line put in logical order (see line-order.ts). The result
+ * is NFC, presentation forms decomposed, with trimmed lines and single
+ * spaces. The import stores the text; the PDF reader uses the pieces to map
+ * what is selected on the page to offsets in it.
+ */
+export function layoutPageText(items: readonly PageTextItem[]): PageTextLayout {
+  const { text, units } = assemble(items, TEXT_ASSEMBLY);
   return { text: text.text, pieces: piecesOf(text, units) };
+}
+
+/** Where a character of page text was drawn: by item `item`, at the fraction `along` of its width from the left, by a glyph `share` of that width wide (counted in characters). */
+export interface Glyph {
+  item: number;
+  along: number;
+  share: number;
+}
+
+/**
+ * A page's text as a version of assembly made it, and where each of its
+ * characters was drawn (undefined for what assembly added: spaces between
+ * items, line breaks). Two versions' texts of one page are related through
+ * the glyphs: that is how highlights are carried from one to the other.
+ */
+export function traceGlyphs(items: readonly PageTextItem[], assembly: TextAssembly): { text: string; glyphAt(index: number): Glyph | undefined } {
+  const { text, units } = assemble(items, assembly);
+  return {
+    text: text.text,
+    glyphAt: (index) => {
+      const source = text.sources[index];
+      return source === undefined || source === NO_SOURCE ? undefined : units.glyph(source);
+    },
+  };
 }
 
 /**
@@ -266,8 +347,8 @@ export function layoutPageText(items: readonly PageTextItem[]): PageTextLayout {
  * right-to-left run where they please (cairo puts them inside the word
  * before), while the gap a space leaves is where the reader sees it.
  */
-function assembleLine(items: readonly PageTextItem[], indices: readonly number[], units: VisualUnits): Line {
-  const rightToLeft = indices.some((index) => hasRightToLeft(items[index]!.str));
+function assembleLine(items: readonly PageTextItem[], indices: readonly number[], units: VisualUnits, use: AssemblySteps): Line {
+  const rightToLeft = use.logicalOrder && indices.some((index) => hasRightToLeft(items[index]!.str));
   const text = new TracedTextBuilder();
   if (rightToLeft) {
     const middle = (item: PageTextItem) => leftEdge(item) + item.width / 2;
@@ -278,8 +359,8 @@ function assembleLine(items: readonly PageTextItem[], indices: readonly number[]
       const item = items[index]!;
       const left = leftEdge(item);
       // Measured from the furthest any glyph so far reaches, so an overlapping glyph does not open a false gap.
-      if (previous && left - reach > WORD_GAP * Math.min(fontSize(previous), fontSize(item))) text.append(' ', NO_SOURCE);
-      text.appendTraced(units.add(index, item));
+      if (previous && left - reach > use.wordGap * Math.min(fontSize(previous), fontSize(item))) text.append(' ', NO_SOURCE);
+      text.appendTraced(units.add(index, item, true));
       reach = Math.max(reach, left + item.width);
       previous = item;
     }
@@ -287,15 +368,16 @@ function assembleLine(items: readonly PageTextItem[], indices: readonly number[]
     let previous: PageTextItem | undefined;
     for (const index of indices) {
       const item = items[index]!;
-      const visual = units.add(index, item);
-      if (previous && needsSpace(previous, item, text.text, visual.text)) text.append(' ', NO_SOURCE);
+      const visual = units.add(index, item, use.logicalOrder);
+      if (previous && needsSpace(previous, item, text.text, visual.text, use.wordGap)) text.append(' ', NO_SOURCE);
       text.appendTraced(visual);
       previous = item;
     }
   }
   // The baseline is the first visible item's in drawing order, so that a line's place does not depend on its direction.
   const first = indices.map((index) => items[index]!).find((item) => item.str.trim() !== '');
-  const ordered = decomposePresentationForms(rightToLeft ? visualToLogical(text.finish()) : text.finish());
+  const reordered = rightToLeft ? visualToLogical(text.finish()) : text.finish();
+  const ordered = use.letters ? decomposePresentationForms(reordered) : reordered;
   return first ? { text: ordered, baseline: project(first, direction(first)).across, size: fontSize(first) } : { text: ordered, size: 0 };
 }
 

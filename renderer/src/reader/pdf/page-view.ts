@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { PageRange } from '../../../../shared/model/document-structure';
-import { layoutPageText } from '../../../../shared/pdf/page-text';
+import { layoutPageText, textContentParams } from '../../../../shared/pdf/page-text';
 import { rectsForRange, type PageRect } from './highlight-rects';
 import type { PageSize } from './page-layout';
 import { buildTextLayer } from './text-layer';
@@ -69,7 +69,7 @@ export class PdfPageView {
     const viewport = page.getViewport({ scale: this.scale });
     const drawn = this.#draw(page, viewport.width, viewport.height);
     // As the import reads it (see main/import/pdf/extract-pdf.ts), so the layout gives the text it stored.
-    const content = await page.getTextContent({ disableNormalization: true });
+    const content = await page.getTextContent(textContentParams());
     if (this.#destroyed) return undefined;
 
     const items = content.items.filter(isTextItem);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../../shared/api/errors';
 import { DocumentStructure } from '../../../../../shared/model/document-structure';
+import { TEXT_ASSEMBLY } from '../../../../../shared/pdf/page-text';
 import { defaultImportLimits, type ExtractedDocument } from '../../../../../main/import/extracted-document';
 import { extractPdf, readSharedPages, type ExtractPdfOptions, type PageChunk } from '../../../../../main/import/pdf/extract-pdf';
 import { buildPdf, buildTextPdf, generatedPageLines, type0 } from '../../../../support/pdf-builder';
@@ -236,7 +237,7 @@ describe('extractPdf: metadata and outline', () => {
     expect(document.authors).toEqual(['Jane Doe', 'John Smith']);
     expect(document.publishedAt).toBe('2024-03-15T10:20:30+01:00');
     expect(document.language).toBe('fr-FR');
-    expect(document.pdf).toEqual({ fingerprint: '0123456789abcdef0123456789abcdef', pageCount: 2 });
+    expect(document.pdf).toEqual({ fingerprint: '0123456789abcdef0123456789abcdef', pageCount: 2, textAssembly: TEXT_ASSEMBLY });
   });
 
   it('falls back to XMP for title and authors, and to an empty title when there is none', async () => {

@@ -1,0 +1,137 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServices, type OpenNotebook, type Services } from '../../../../main/app/services';
+import { readDocumentContent } from '../../../../main/content/document-content';
+import { CanonicalTextBuilder, type CanonicalText } from '../../../../main/import/pdf/canonical-text';
+import { loadPdfjs } from '../../../../main/import/pdf/pdfjs';
+import { describeRange } from '../../../../shared/anchoring/text-quote';
+import type { DocumentRecord, HighlightRecord } from '../../../../shared/model/records';
+import { TEXT_ASSEMBLY, textContentParams, traceGlyphs } from '../../../../shared/pdf/page-text';
+import { buildPdf } from '../../../support/pdf-builder';
+import { chromiumPdf, missingFor, rtlCorpus } from '../../../support/rtl-pdf-fixtures';
+import { makeTempDir } from '../../../support/temp-dir';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let services: Services;
+let notebook: OpenNotebook;
+
+beforeEach(async () => {
+  temp = await makeTempDir();
+  services = await createServices({ host: 'browser', dataDir: path.join(temp.dir, 'data'), notebookDir: path.join(temp.dir, 'notebook') });
+  notebook = services.current();
+});
+afterEach(async () => {
+  await services.close();
+  await temp.remove();
+});
+
+/** The text the first version of assembly made of a PDF, with its pages, as imports before right-to-left support stored it. */
+async function firstAssembly(bytes: Uint8Array): Promise<CanonicalText> {
+  const pdfjs = await loadPdfjs();
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes) });
+  const pdf = await task.promise;
+  const builder = new CanonicalTextBuilder();
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const items = (await (await pdf.getPage(number)).getTextContent(textContentParams(1))).items.flatMap((item) => ('str' in item ? [item] : []));
+    builder.addPage(traceGlyphs(items, 1).text);
+  }
+  await task.destroy();
+  return builder.finish();
+}
+
+/** Imports the PDF, then turns its record into one an import of the first version left: that version's text and structure, no version recorded. */
+async function importedUnderFirstAssembly(bytes: Uint8Array): Promise<{ document: DocumentRecord; oldText: string }> {
+  const file = path.join(temp.dir, 'sample.pdf');
+  await writeFile(file, bytes);
+  await notebook.imports.importPaths([file]);
+  const [imported] = await notebook.records.list('documents');
+  const old = await firstAssembly(bytes);
+  const text = await notebook.store.blobs.put(old.text, 'text/plain; charset=utf-8');
+  const structure = await notebook.store.blobs.put(JSON.stringify({ blocks: old.blocks, pages: old.pages }), 'application/json');
+  const { textAssembly: _version, ...pdf } = imported!.pdf!;
+  const document = await notebook.records.update('documents', imported!.id, { text, structure, pdf });
+  return { document, oldText: old.text };
+}
+
+async function highlightOld(document: DocumentRecord, oldText: string, range: { start: number; end: number }): Promise<HighlightRecord> {
+  return notebook.records.create('highlights', { documentId: document.id, target: describeRange(oldText, range.start, range.end, 0), color: 'yellow', comment: '', tags: [], actorIds: [], eventIds: [] });
+}
+
+function rangeOf(oldText: string, quote: string): { start: number; end: number } {
+  const start = oldText.indexOf(quote);
+  expect(start, `“${quote}” is in the old text`).toBeGreaterThanOrEqual(0);
+  return { start, end: start + quote.length };
+}
+
+const letters = (text: string) => [...text.normalize('NFKC').replace(/\s/g, '')].sort().join('');
+
+/**
+ * Where the first version stored the glyphs of `words`: it kept Chromium's
+ * drawing order (last letter first) and presentation forms, and put word
+ * gaps a glyph off. A highlight made then over those words covered the
+ * shortest stretch holding exactly their letters.
+ */
+function scrambledRangeOf(oldText: string, words: string): { start: number; end: number } {
+  const wanted = letters(words);
+  for (let length = wanted.length; length <= oldText.length; length++) {
+    for (let start = 0; start + length <= oldText.length; start++) {
+      if (letters(oldText.slice(start, start + length)) === wanted) return { start, end: start + length };
+    }
+  }
+  throw new Error(`The letters of “${words}” are not together in the old text`);
+}
+
+async function quotesAfterOpening(document: DocumentRecord): Promise<{ text: string; quotes: Map<string, string> }> {
+  const { text } = await readDocumentContent(notebook, document.id);
+  const highlights = await notebook.records.list('highlights', { documentId: document.id });
+  for (const { target } of highlights) expect(text.slice(target.position.start, target.position.end)).toBe(target.quote.exact);
+  return { text, quotes: new Map(highlights.map((highlight) => [highlight.id, highlight.target.quote.exact])) };
+}
+
+describe('opening a PDF imported with an older text assembly', () => {
+  const missing = missingFor('chromium');
+  it.skipIf(missing !== undefined)(`reads its text again and carries its highlights to the same words, quoted in reading order${missing ? ` (skipped: ${missing})` : ''}`, async () => {
+    const { document, oldText } = await importedUnderFirstAssembly(await chromiumPdf([rtlCorpus[0]!, rtlCorpus[8]!]));
+    expect(oldText).not.toContain('الخطوط العربية');
+    const arabic = await highlightOld(document, oldText, scrambledRangeOf(oldText, 'الخطوط العربية'));
+    const english = await highlightOld(document, oldText, rangeOf(oldText, 'field notes quote'));
+
+    const { text, quotes } = await quotesAfterOpening(document);
+    expect(text).toContain('انواع الخطوط العربية');
+    expect(quotes.get(arabic.id)).toBe('الخطوط العربية');
+    expect(quotes.get(english.id)).toBe('field notes quote');
+    const upgraded = await notebook.records.get('documents', document.id);
+    expect(upgraded.pdf?.textAssembly).toBe(TEXT_ASSEMBLY);
+    expect(upgraded.notices ?? []).toEqual(document.notices ?? []);
+
+    // Opened again, nothing changes.
+    expect((await quotesAfterOpening(document)).quotes).toEqual(quotes);
+    expect((await notebook.records.get('documents', document.id)).updatedAt).toBe(upgraded.updatedAt);
+  });
+
+  it('joins a hyphenated word under a highlight across the line end, and keeps a highlight it cannot place, with a notice', async () => {
+    const bytes = buildPdf({ pages: [{ lines: ['The court heard the lawsuit say-', 'ing nothing new about the convoy.'] }] });
+    const { document, oldText } = await importedUnderFirstAssembly(bytes);
+    const across = await highlightOld(document, oldText, rangeOf(oldText, 'lawsuit say-\ning'));
+    // A highlight whose words are in neither text (merged from a teammate's different copy, say).
+    const elsewhere = await notebook.records.create('highlights', {
+      documentId: document.id,
+      target: describeRange('An unrelated passage about a ferry.', 3, 20),
+      color: 'blue',
+      comment: 'kept',
+      tags: [],
+      actorIds: [],
+      eventIds: [],
+    });
+
+    const { text } = await readDocumentContent(notebook, document.id);
+    expect(text).toBe('The court heard the lawsuit saying nothing new about the convoy.');
+    expect((await notebook.records.get('highlights', across.id)).target.quote.exact).toBe('lawsuit saying');
+    const kept = await notebook.records.get('highlights', elsewhere.id);
+    expect(kept).toEqual(elsewhere);
+    expect((await notebook.records.get('documents', document.id)).notices).toContain(
+      "This PDF's text was read again with Fieldbook's current reading of PDFs; One highlight could not be placed on the new text and is kept as orphaned.",
+    );
+  });
+});
