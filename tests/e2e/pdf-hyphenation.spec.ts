@@ -26,7 +26,7 @@ test('a word hyphenated at a line end is one word: found as a phrase, and highli
   const highlights = await app.call('highlights.list', { documentId: document!.id });
   expect(highlights.map((highlight) => highlight.target.quote.exact)).toEqual([words]);
 
-  // "lawsuit say" on the first line and "ing" on the second are painted; the hyphen and the neighbouring words are not.
+  // "lawsuit say" on the first line and "ing" on the second are painted, the neighbouring words are not.
   const inside = [start, start + 'lawsuit say'.length - 1, start + 'lawsuit say'.length, end - 1];
   const outside = [start - 2, end + 1];
   const check = async () => {
