@@ -3,11 +3,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type OpenNotebook, type Services } from '../../../../main/app/services';
 import { readDocumentContent } from '../../../../main/content/document-content';
-import { CanonicalTextBuilder, type CanonicalText } from '../../../../main/import/pdf/canonical-text';
-import { loadPdfjs } from '../../../../main/import/pdf/pdfjs';
 import { describeRange } from '../../../../shared/anchoring/text-quote';
 import type { DocumentRecord, HighlightRecord } from '../../../../shared/model/records';
-import { TEXT_ASSEMBLY, textContentParams, traceGlyphs } from '../../../../shared/pdf/page-text';
+import { TEXT_ASSEMBLY } from '../../../../shared/pdf/page-text';
+import { firstAssembly } from '../../../support/first-assembly';
 import { buildPdf } from '../../../support/pdf-builder';
 import { chromiumPdf, missingFor, rtlCorpus } from '../../../support/rtl-pdf-fixtures';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -25,20 +24,6 @@ afterEach(async () => {
   await services.close();
   await temp.remove();
 });
-
-/** The text the first version of assembly made of a PDF, with its pages, as imports before right-to-left support stored it. */
-async function firstAssembly(bytes: Uint8Array): Promise<CanonicalText> {
-  const pdfjs = await loadPdfjs();
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes) });
-  const pdf = await task.promise;
-  const builder = new CanonicalTextBuilder();
-  for (let number = 1; number <= pdf.numPages; number++) {
-    const items = (await (await pdf.getPage(number)).getTextContent(textContentParams(1))).items.flatMap((item) => ('str' in item ? [item] : []));
-    builder.addPage(traceGlyphs(items, 1).text);
-  }
-  await task.destroy();
-  return builder.finish();
-}
 
 /** Imports the PDF, then turns its record into one an import of the first version left: that version's text and structure, no version recorded. */
 async function importedUnderFirstAssembly(bytes: Uint8Array): Promise<{ document: DocumentRecord; oldText: string }> {
