@@ -62,6 +62,7 @@ const steps: Record<TextAssembly, AssemblySteps> = {
 export function textContentParams(assembly: TextAssembly = TEXT_ASSEMBLY): { disableNormalization: boolean } {
   return { disableNormalization: steps[assembly].letters };
 }
+
 // A line further below the previous one than this multiple of the page's
 // usual line spacing starts a new paragraph.
 const PARAGRAPH_GAP = 1.5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutPageText, pageText, type PageTextItem } from '../../../../shared/pdf/page-text';
+import { layoutPageText, pageText, TEXT_ASSEMBLY, traceGlyphs, type PageTextItem } from '../../../../shared/pdf/page-text';
 
 /** A horizontal 12 pt item at (x, y); width defaults to half an em per character. */
 function item(str: string, x: number, y: number, options: { width?: number; eol?: boolean; size?: number; dir?: 'ltr' | 'rtl' } = {}): PageTextItem {
@@ -19,7 +19,7 @@ describe('pageText', () => {
     const items = [item('exam', 72, 700, { width: 24 }), item('ple', 96, 700, { width: 18 }), item('word', 120, 700, { width: 24 }), item('gap', 150, 700, { width: 18 })];
     expect(pageText(items)).toBe('example word gap');
     expect(pageText([item('spaced ', 72, 700, { width: 42 }), item('out', 130, 700)])).toBe('spaced out');
-    // Kerning-sized gaps (under 0.15 em) are not word spaces.
+    // Kerning-sized gaps (under 0.1 em) are not word spaces.
     expect(pageText([item('Ke', 72, 700, { width: 12 }), item('rning', 85, 700)])).toBe('Kerning');
   });
 
@@ -174,5 +174,33 @@ describe('line-end hyphens and word spaces', () => {
       return drawn;
     });
     expect(pageText(items)).toBe('Overview of the Model');
+  });
+});
+
+describe('text assembly versions', () => {
+  // One glyph per item, drawn left to right as Chromium draws Arabic: "ﻟﻌﺮﺑﻴﺔ" (لعربية) then a hyphenated English line.
+  const arabic = [...'ﺔﻴﺑﺮﻌﻟ'].map((glyph, i) => item(glyph, 72 + i * 6, 700, { width: 6, dir: 'rtl', eol: i === 5 }));
+  const english = [item('a lawsuit say-', 72, 686, { eol: true }), item('ing that', 72, 672)];
+
+  it('version 1 reads pages as imports did before the version was recorded: drawing order, presentation forms, hyphens kept', () => {
+    expect(traceGlyphs([...arabic, ...english], 1).text).toBe('ﺔﻴﺑﺮﻌﻟ\na lawsuit say-\ning that');
+  });
+
+  it('the current version reads them in reading order, as letters, hyphenation joined', () => {
+    expect(traceGlyphs([...arabic, ...english], TEXT_ASSEMBLY).text).toBe('لعربية\na lawsuit saying that');
+  });
+
+  it('traces each character to where its glyph stands, whichever the version, so the two texts meet on the page', () => {
+    for (const assembly of [1, TEXT_ASSEMBLY] as const) {
+      const { text, glyphAt } = traceGlyphs(arabic, assembly);
+      // The letter lam is the leftmost glyph (item 5); the teh marbuta the rightmost (item 0): each one glyph wide.
+      expect(glyphAt([...text].findIndex((letter) => letter.normalize('NFKC') === 'ل'))).toEqual({ item: 5, along: 0.5, share: 1 });
+      expect(glyphAt([...text].findIndex((letter) => letter.normalize('NFKC') === 'ة'))).toEqual({ item: 0, along: 0.5, share: 1 });
+    }
+    const { text, glyphAt } = traceGlyphs(english, TEXT_ASSEMBLY);
+    expect(glyphAt(text.indexOf(' '))).toEqual({ item: 0, along: 1.5 / 14, share: 1 / 14 });
+    // Assembly's own line break (version 1 keeps one where the hyphen was) has no glyph.
+    const old = traceGlyphs(english, 1);
+    expect(old.glyphAt(old.text.indexOf('\n'))).toBeUndefined();
   });
 });
