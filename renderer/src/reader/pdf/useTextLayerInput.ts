@@ -97,11 +97,22 @@ export function useTextLayerInput(rootRef: RefObject<HTMLElement | null>, text: 
       }
       const anchor = event.shiftKey ? (currentEnds()?.anchor ?? point.offset) : point.offset;
       select(anchor, point.offset);
-      const onMove = (move: MouseEvent) => {
-        const to = textPointAt(root, move.clientX, move.clientY);
+      // Finding the point measures the page's spans: done once a frame, for the pointer's last place.
+      let pending: { x: number; y: number } | undefined;
+      let frame = 0;
+      const follow = () => {
+        frame = 0;
+        const to = pending && textPointAt(root, pending.x, pending.y);
+        pending = undefined;
         if (to) select(anchor, to.offset);
       };
+      const onMove = (move: MouseEvent) => {
+        pending = { x: move.clientX, y: move.clientY };
+        frame ||= requestAnimationFrame(follow);
+      };
       const done = () => {
+        cancelAnimationFrame(frame);
+        follow();
         document.removeEventListener('mousemove', onMove);
         document.removeEventListener('mouseup', done);
       };
