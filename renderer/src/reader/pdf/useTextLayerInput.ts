@@ -59,6 +59,8 @@ export function useTextLayerInput(rootRef: RefObject<HTMLElement | null>, text: 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!event.shiftKey || (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight')) return;
+      // A field being typed in (a highlight's comment) keeps its own keys.
+      if (event.target instanceof HTMLElement && (event.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(event.target.tagName))) return;
       const current = currentEnds();
       if (!current) return;
       event.preventDefault();
