@@ -42,7 +42,13 @@ export function withCurrentPdfText(notebook: OpenNotebook, document: DocumentRec
   upgrading.set(notebook, running);
   let upgrade = running.get(document.id);
   if (!upgrade) {
-    upgrade = upgradePdfText(notebook, document, assembly).finally(() => running.delete(document.id));
+    upgrade = upgradePdfText(notebook, document, assembly)
+      .catch((error: unknown) => {
+        // The document still opens as it was stored (its pages show; selections there cannot anchor), and the next opening tries again.
+        console.error(`Could not read the text of “${document.title}” (${document.id}) again`, error);
+        return document;
+      })
+      .finally(() => running.delete(document.id));
     running.set(document.id, upgrade);
   }
   return upgrade;

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createServices, type OpenNotebook, type Services } from '../../../../main/app/services';
 import { readDocumentContent } from '../../../../main/content/document-content';
 import { describeRange } from '../../../../shared/anchoring/text-quote';
@@ -118,5 +118,22 @@ describe('opening a PDF imported with an older text assembly', () => {
     expect((await notebook.records.get('documents', document.id)).notices).toContain(
       "This PDF's text was read again with Fieldbook's current reading of PDFs; One highlight could not be placed on the new text and is kept as orphaned.",
     );
+  });
+});
+
+describe('a PDF of an older text assembly that cannot be read again', () => {
+  it('still opens with the text it has, and changes nothing', async () => {
+    const { document, oldText } = await importedUnderFirstAssembly(buildPdf({ pages: [{ lines: ['The court heard the lawsuit say-', 'ing nothing new.'] }] }));
+    // The original file is damaged on disk (its blob replaced by garbage).
+    await writeFile(notebook.store.blobs.pathOf(document.original.sha256), 'not a PDF');
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args));
+    try {
+      expect((await readDocumentContent(notebook, document.id)).text).toBe(oldText);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors).toHaveLength(1);
+    expect(await notebook.records.get('documents', document.id)).toEqual(document);
   });
 });
