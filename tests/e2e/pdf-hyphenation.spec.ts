@@ -1,7 +1,7 @@
 import { buildPdf } from '../support/pdf-builder';
 import { budget } from '../support/time-budget';
 import { expect, test } from './fixtures';
-import { drag, foundBy, importAndOpen, openPdf, painted, pointAt, selectionSettled } from './pdf-selection-helpers';
+import { checkAcrossReload, drag, foundBy, importAndOpen, painted, pointAt, selectionSettled } from './pdf-selection-helpers';
 import { highlightWithKey } from './reader-helpers';
 
 // Importing a PDF (in worker threads) takes a few seconds on a busy machine before the test can start.
@@ -33,10 +33,5 @@ test('a word hyphenated at a line end is one word: found as a phrase, and highli
     for (const offset of inside) expect(await painted(ui, await pointAt(ui, offset, 'left'))).toBe(true);
     for (const offset of outside) expect(await painted(ui, await pointAt(ui, offset, 'left'))).toBe(false);
   };
-  await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-paint--highlight').first()).toBeAttached();
-  await check();
-  await ui.reload();
-  await openPdf(ui, TITLE);
-  await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-paint--highlight').first()).toBeAttached();
-  await check();
+  await checkAcrossReload(ui, TITLE, check);
 });

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { chromiumPdf, missingFor, rtlCorpus } from '../support/rtl-pdf-fixtures';
 import { budget } from '../support/time-budget';
 import { expect, test } from './fixtures';
-import { drag, foundBy, importAndOpen, middleOf, openPdf, painted, pointAt, selectionSettled } from './pdf-selection-helpers';
+import { checkAcrossReload, drag, foundBy, importAndOpen, middleOf, painted, pointAt, selectionSettled } from './pdf-selection-helpers';
 import { highlightWithKey } from './reader-helpers';
 
 // Importing a PDF (in worker threads) takes a few seconds on a busy machine before each test can start.
@@ -85,13 +85,7 @@ for (const [name, { words, select }] of Object.entries(cases)) {
       expect(await painted(ui, await pointAt(ui, end - 1, 'left'))).toBe(true);
       for (const point of outside) expect(await painted(ui, point)).toBe(false);
     };
-    await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-paint--highlight').first()).toBeAttached();
-    await check();
-
-    await ui.reload();
-    await openPdf(ui, TITLE);
-    await expect(ui.locator('.pdf-page[data-page-index="0"] .pdf-paint--highlight').first()).toBeAttached();
-    await check();
+    await checkAcrossReload(ui, TITLE, check);
 
     // The words, searched as a phrase, find the highlight.
     await expect.poll(() => foundBy(app, `"${words}"`, 'highlight')).toEqual([highlights[0]!.id]);

@@ -95,3 +95,14 @@ export async function foundBy(app: AppUnderTest, query: string, kind: 'highlight
   const { groups } = await app.call('search.query', { query });
   return groups.flatMap((group) => group.hits.filter((hit) => hit.kind === kind).map((hit) => hit.id));
 }
+
+/** Runs `check` once the highlight is painted, then again once painted after the app is reloaded and the PDF opened again. */
+export async function checkAcrossReload(ui: Page, title: string, check: () => Promise<void>): Promise<void> {
+  const paint = ui.locator('.pdf-page[data-page-index="0"] .pdf-paint--highlight').first();
+  await expect(paint).toBeAttached();
+  await check();
+  await ui.reload();
+  await openPdf(ui, title);
+  await expect(paint).toBeAttached();
+  await check();
+}
