@@ -16,6 +16,7 @@ import { eventEvidence, timeline } from '../timeline/timeline';
 import { createTextDocument } from '../notebook/records/documents';
 import { createHighlight } from '../notebook/records/highlights';
 import { highlightPage } from '../notebook/records/highlight-page';
+import { withCurrentPdfText } from '../import/pdf/pdf-text-upgrade';
 import { readDocumentBlob, readDocumentContent } from '../notebook/content/document-content';
 import { defaultImportLimits } from '../import/extracted-document';
 import { createUploader, type Handlers, type Upload } from './dispatcher';
@@ -64,7 +65,10 @@ export function createHandlers(services: Services, host: HostCapabilities = {}):
     'highlights.restore': ({ id }) => records().restore('highlights', id),
     'highlights.page': (args) => highlightPage(records(), args),
     'documents.get': ({ id }) => records().get('documents', id),
-    'documents.content': ({ id }) => readDocumentContent(services.current(), id),
+    'documents.content': ({ id }) => {
+      const notebook = services.current();
+      return readDocumentContent(notebook, id, (document) => withCurrentPdfText(notebook, document));
+    },
     'documents.blob': ({ id, sha256 }) => readDocumentBlob(services.current(), id, sha256),
     'actors.list': ({ includeDeleted }) => records().list('actors', { includeDeleted }),
     'actors.create': (input) => records().create('actors', input),

@@ -34,7 +34,7 @@ export interface ExtractedDocument {
   assets: ExtractedAsset[];
   /** Things the user should know that did not stop the import, e.g. "This PDF has no text layer (a scan?)". */
   notices: string[];
-  pdf?: { fingerprint: string; pageCount: number };
+  pdf?: DocumentRecord['pdf'];
 }
 
 /** Limits that keep one hostile or enormous file from exhausting memory. */

@@ -46,7 +46,14 @@ export const DocumentRecord = RecordBase.extend({
   /** Images kept from a saved page's folder, by the name the page used. */
   assets: z.array(BlobRef.extend({ name: z.string().max(1000) })).max(10_000).optional(),
   siteName: Text(500).optional(),
-  pdf: z.object({ fingerprint: z.string().max(200), pageCount: z.number().int().nonnegative() }).optional(),
+  pdf: z
+    .object({
+      fingerprint: z.string().max(200),
+      pageCount: z.number().int().nonnegative(),
+      /** The version of text assembly the canonical text was made with (see shared/pdf/page-text.ts); absent: 1, before it was recorded. */
+      textAssembly: z.number().int().positive().optional(),
+    })
+    .optional(),
   /** What the import wants the reader to know, e.g. that a PDF has no text layer. */
   notices: z.array(Text(1000)).max(50).optional(),
   tags: z.array(RecordId).max(500),

@@ -31,6 +31,12 @@ export class TracedTextBuilder {
     for (const source of part.sources) this.#sources.push(source);
   }
 
+  /** Drops the last `count` units (a line-end hyphen that turned out to be hyphenation). */
+  dropLast(count: number): void {
+    this.#text = this.#text.slice(0, this.#text.length - count);
+    this.#sources.length = Math.max(0, this.#sources.length - count);
+  }
+
   finish(): TracedText {
     return { text: this.#text, sources: this.#sources };
   }
@@ -130,26 +136,4 @@ export function normalizeTraced(traced: TracedText): TracedText {
   for (let i = 1; i < text.length; i++) if (startsNormalizationSegment(text, i)) flush(i);
   flush(text.length);
   return out.finish();
-}
-
-/**
- * [start, end) of the units traced to each source 0…count-1. Sources are
- * appended in order and assembly only adds units between them, so each
- * source's units are contiguous. A source that left nothing gets an empty
- * range where it would have stood.
- */
-export function sourceRanges(traced: TracedText, count: number): Array<{ start: number; end: number }> {
-  const starts = new Array<number>(count).fill(-1);
-  const ends = new Array<number>(count).fill(-1);
-  traced.sources.forEach((source, index) => {
-    if (source < 0 || source >= count) return;
-    if (starts[source] === -1) starts[source] = index;
-    ends[source] = index + 1;
-  });
-  let position = 0;
-  return starts.map((start, source) => {
-    if (start === -1) return { start: position, end: position };
-    position = ends[source] ?? start;
-    return { start, end: position };
-  });
 }

@@ -31,7 +31,7 @@ function hasPdftotext(): boolean {
 }
 
 /** Installs poppler-utils when this machine lets us (root with apt-get); says why not otherwise. */
-function ensurePdftotext(): string | undefined {
+export function ensurePdftotext(): string | undefined {
   if (hasPdftotext()) return undefined;
   if (process.platform !== 'linux' || process.getuid?.() !== 0) return 'pdftotext not installed (install poppler-utils)';
   if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) return 'pdftotext not installed and apt-get not available';
@@ -43,7 +43,7 @@ function ensurePdftotext(): string | undefined {
   return hasPdftotext() ? undefined : 'pdftotext not installed: apt-get install poppler-utils failed';
 }
 
-function printMissing(figure: string, params: Record<string, string | number>, unit: string, reason: string): void {
+export function printMissing(figure: string, params: Record<string, string | number>, unit: string, reason: string): void {
   console.log(JSON.stringify({ figure, ...params, value: null, unit, reason }));
 }
 

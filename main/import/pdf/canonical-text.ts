@@ -22,15 +22,17 @@ export class CanonicalTextBuilder {
   #length = 0;
   #emptyPages = 0;
 
-  addPage(pageText: string): void {
+  /** Adds the next page; returns where it stands in the text. */
+  addPage(pageText: string): PageRange {
     const index = this.#pages.length;
     // Page texts come trimmed with single blank lines; this keeps the
     // invariants (no stray whitespace, no empty blocks) whatever the input.
     const text = pageText.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
     if (text === '') {
-      this.#pages.push({ index, start: this.#length, end: this.#length });
+      const empty = { index, start: this.#length, end: this.#length };
+      this.#pages.push(empty);
       this.#emptyPages++;
-      return;
+      return empty;
     }
     if (this.#length > 0) {
       this.#parts.push('\n\n');
@@ -44,7 +46,9 @@ export class CanonicalTextBuilder {
     }
     this.#parts.push(text);
     this.#length += text.length;
-    this.#pages.push({ index, start, end: this.#length });
+    const range = { index, start, end: this.#length };
+    this.#pages.push(range);
+    return range;
   }
 
   finish(): CanonicalText {

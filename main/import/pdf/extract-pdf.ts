@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ApiError } from '../../../shared/api/errors';
 import type { OutlineItem } from '../../../shared/model/document-structure';
-import { pageText } from '../../../shared/pdf/page-text';
+import { pageText, TEXT_ASSEMBLY, textContentParams } from '../../../shared/pdf/page-text';
 import type { ExtractedDocument, ImportLimits } from '../extracted-document';
 import { CanonicalTextBuilder } from './canonical-text';
 import { checkPdfEnvelope } from './pdf-envelope';
@@ -10,6 +10,7 @@ import { readPdfMetadata } from './pdf-metadata';
 import { readOutline } from './pdf-outline';
 import { loadPdfjs, pdfjsAssetOptions } from './pdfjs';
 import { textLayerNotices } from './text-layer-notice';
+import { isUnreadable, unreadableTextNotices } from './unreadable-text';
 
 export interface ExtractPdfOptions {
   limits: ImportLimits;
@@ -67,7 +68,7 @@ type PdfDocument = Awaited<ReturnType<Awaited<ReturnType<typeof loadPdfjs>>['get
  * Open a PDF with pdf.js and run `work` on it; pdf.js is torn down after,
  * whatever happens. Errors become ApiErrors naming the file.
  */
-async function withPdf<T>(bytes: Uint8Array, options: ExtractPdfOptions, work: (pdf: PdfDocument) => Promise<T>): Promise<T> {
+export async function withPdf<T>(bytes: Uint8Array, options: ExtractPdfOptions, work: (pdf: PdfDocument) => Promise<T>): Promise<T> {
   const { limits, signal } = options;
   const label = fileLabel(options.fileName);
   throwIfCancelled(signal);
@@ -127,7 +128,7 @@ class PageReader {
       throwIfCancelled(this.signal);
       const page = await this.pdf.getPage(pageNumber);
       try {
-        const content = await page.getTextContent();
+        const content = await page.getTextContent(textContentParams());
         this.onPage(pageNumber, pageText(content.items.flatMap((item) => ('str' in item ? [item] : []))));
       } finally {
         // Releases what pdf.js holds for this page as soon as its text is out.
@@ -217,7 +218,8 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
 
     const { info, metadata } = await pdf.getMetadata();
     const meta = readPdfMetadata(info, metadata);
-    const notices = textLayerNotices(emptyPages, pageCount);
+    const unreadablePages = texts.filter((pageText) => pageText !== undefined && isUnreadable(pageText)).length;
+    const notices = [...textLayerNotices(emptyPages, pageCount), ...unreadableTextNotices(unreadablePages, pageCount)];
     let outline: OutlineItem[] = [];
     try {
       outline = await readOutline(pdf);
@@ -238,7 +240,7 @@ export async function extractPdf(bytes: Uint8Array, options: ExtractPdfOptions):
       structure: { blocks, pages, ...(outline.length > 0 ? { outline } : {}) },
       assets: [],
       notices,
-      pdf: { fingerprint: pdf.fingerprints[0] ?? '', pageCount },
+      pdf: { fingerprint: pdf.fingerprints[0] ?? '', pageCount, textAssembly: TEXT_ASSEMBLY },
     };
   });
 }

@@ -1,16 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import { readStructureBlob, type Block, type DocumentStructure } from '../../../shared/model/document-structure';
 import type { DocumentRecord } from '../../../shared/model/records';
-import type { NotebookStore } from '../notebook-store';
-import type { RecordService } from '../records/record-service';
-import type { TextCache } from '../records/text-cache';
-
-/** The parts of an open notebook a document's content is read from (app/services' OpenNotebook has them). */
-interface OpenNotebook {
-  readonly store: NotebookStore;
-  readonly records: RecordService;
-  readonly texts: TextCache;
-}
+import type { NotebookParts } from './notebook-parts';
 
 /** What the reader needs to show a document: its canonical text, its structure and, for web pages and Markdown, the sanitised HTML. */
 export interface DocumentContent {
@@ -19,8 +10,17 @@ export interface DocumentContent {
   html?: string;
 }
 
-export async function readDocumentContent(notebook: OpenNotebook, id: string): Promise<DocumentContent> {
-  const document = await liveDocument(notebook, id);
+/**
+ * `current` brings a document stored in an older form up to date before it is
+ * read (the import layer's PDF text upgrade): passed in, because the notebook's
+ * storage sits below the importers and must not import them.
+ */
+export async function readDocumentContent(
+  notebook: NotebookParts,
+  id: string,
+  current: (document: DocumentRecord) => Promise<DocumentRecord>,
+): Promise<DocumentContent> {
+  const document = await current(await liveDocument(notebook, id));
   const [text, structure, html] = await Promise.all([
     notebook.texts.get(document.text.sha256),
     document.structure ? notebook.store.blobs.getText(document.structure.sha256) : undefined,
@@ -35,7 +35,7 @@ export async function readDocumentContent(notebook: OpenNotebook, id: string): P
  * transports. Only blobs the document refers to are served: the renderer
  * cannot read arbitrary content by guessing hashes.
  */
-export async function readDocumentBlob(notebook: OpenNotebook, id: string, sha256: string): Promise<{ mediaType: string; base64: string }> {
+export async function readDocumentBlob(notebook: NotebookParts, id: string, sha256: string): Promise<{ mediaType: string; base64: string }> {
   const document = await liveDocument(notebook, id);
   const ref = [document.original, document.text, document.structure, document.html, ...(document.assets ?? [])].find((blob) => blob?.sha256 === sha256);
   if (!ref) throw new ApiError('NOT_FOUND', `“${document.title}” has no content ${sha256}.`);
@@ -43,7 +43,7 @@ export async function readDocumentBlob(notebook: OpenNotebook, id: string, sha25
   return { mediaType: ref.mediaType, base64: bytes.toString('base64') };
 }
 
-async function liveDocument(notebook: OpenNotebook, id: string): Promise<DocumentRecord> {
+async function liveDocument(notebook: NotebookParts, id: string): Promise<DocumentRecord> {
   const document = await notebook.records.get('documents', id);
   if (document.deletedAt) throw new ApiError('NOT_FOUND', `The document “${document.title}” was deleted.`);
   return document;

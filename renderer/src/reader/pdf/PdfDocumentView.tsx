@@ -226,7 +226,7 @@ export function PdfDocumentView(props: Props) {
       />
       <div className="pdf-body">
         {outlineOpen && outline.length > 0 && <PdfOutline items={outline} current={page} onPage={goToPage} />}
-        <div className="pdf-scroller" ref={scrollerRef} onScroll={onScroll} onClick={input.onClick} onPointerDown={input.onPointerDown} tabIndex={0} role="region" aria-label="PDF pages">
+        <div className="pdf-scroller" ref={scrollerRef} onScroll={onScroll} onClick={input.onClick} onMouseDown={input.onMouseDown} tabIndex={0} role="region" aria-label="PDF pages">
           {column}
         </div>
       </div>

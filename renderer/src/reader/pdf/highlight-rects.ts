@@ -11,7 +11,7 @@ function spanStart(span: HTMLElement): number {
 }
 
 /** The index of the first span that ends after `offset` (spans are sorted and do not overlap). */
-function firstSpanEndingAfter(spans: readonly HTMLElement[], offset: number): number {
+export function firstSpanEndingAfter(spans: readonly HTMLElement[], offset: number): number {
   let low = 0;
   let high = spans.length;
   while (low < high) {

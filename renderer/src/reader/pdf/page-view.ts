@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { PageRange } from '../../../../shared/model/document-structure';
-import { layoutPageText } from '../../../../shared/pdf/page-text';
+import { layoutPageText, textContentParams } from '../../../../shared/pdf/page-text';
 import { rectsForRange, type PageRect } from './highlight-rects';
 import type { PageSize } from './page-layout';
 import { buildTextLayer } from './text-layer';
@@ -68,7 +68,8 @@ export class PdfPageView {
     this.#page = page;
     const viewport = page.getViewport({ scale: this.scale });
     const drawn = this.#draw(page, viewport.width, viewport.height);
-    const content = await page.getTextContent();
+    // As the import reads it (see main/import/pdf/extract-pdf.ts), so the layout gives the text it stored.
+    const content = await page.getTextContent(textContentParams());
     if (this.#destroyed) return undefined;
 
     const items = content.items.filter(isTextItem);
@@ -76,10 +77,13 @@ export class PdfPageView {
     // The text layer maps to canonical offsets only when this page's text is
     // the one the import stored; otherwise it still selects, but cannot anchor.
     const pageStart = range && text.slice(range.start, range.end) === layout.text ? range.start : undefined;
-    const layerItems = items.map((item, i) => {
-      const { start, end } = layout.itemRanges[i] ?? { start: 0, end: 0 };
-      return { item, text: layout.text.slice(start, end), start: pageStart === undefined ? undefined : pageStart + start };
-    });
+    const layerItems = layout.pieces.map(({ item, start, end, from, to }) => ({
+      item: items[item]!,
+      text: layout.text.slice(start, end),
+      start: pageStart === undefined ? undefined : pageStart + start,
+      from,
+      to,
+    }));
     this.#spans = buildTextLayer(this.#text, layerItems, content.styles, viewport).filter((span) => span.dataset.start !== undefined);
     this.#slot.append(this.#highlights, this.#text);
     const unscaled = page.getViewport({ scale: 1 });

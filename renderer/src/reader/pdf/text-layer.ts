@@ -1,13 +1,17 @@
 import type { TextItem, TextStyle } from 'pdfjs-dist/types/src/display/api';
 import type { PageViewport } from 'pdfjs-dist/types/src/display/page_viewport';
+import { hasRightToLeft } from '../../../../shared/pdf/line-order';
 
-/** What the text layer needs of one pdf.js text item and the page text it drew. */
+/** What the text layer needs of one piece of a pdf.js text item (see TextPiece in shared/pdf/page-text.ts). */
 export interface TextLayerItem {
   item: TextItem;
-  /** The item's characters as they stand in the canonical text (cleaned, NFC). */
+  /** The piece's characters as they stand in the canonical text (reading order, cleaned, NFC). */
   text: string;
   /** Offset of `text` in the canonical text; undefined when the page's text could not be matched to it. */
   start: number | undefined;
+  /** The share of the item's drawn width the piece covers, from its left. */
+  from: number;
+  to: number;
 }
 
 // Measured at a large size and scaled, so small fonts measure as precisely as large ones.
@@ -29,17 +33,20 @@ function multiply(m: readonly number[], n: readonly number[]): number[] {
 }
 
 /**
- * One transparent span per text item, placed over the canvas where the item
+ * One transparent span per piece of text, placed over the canvas where it
  * was drawn and stretched to the drawn width, so selecting on the page
- * selects these spans. Each span holds the item's characters as they stand
+ * selects these spans. Each span holds the piece's characters as they stand
  * in the canonical text (not pdf.js's raw string) and carries their offsets
  * (data-start, data-end): a DOM selection offset inside a span is an offset
  * into the canonical text, and a canonical range is a DOM range over spans.
+ * Spans are in canonical order, which for right-to-left text is not the
+ * order they stand on the page; selections over them are made by
+ * text-layer-selection.ts, which finds offsets from where spans stand.
  */
 export function buildTextLayer(container: HTMLElement, items: readonly TextLayerItem[], styles: Record<string, TextStyle>, viewport: PageViewport): HTMLElement[] {
   const spans: HTMLElement[] = [];
   const fragment = document.createDocumentFragment();
-  for (const { item, text, start } of items) {
+  for (const { item, text, start, from, to } of items) {
     if (text === '') continue;
     const style = styles[item.fontName];
     const fontFamily = style?.fontFamily ?? 'sans-serif';
@@ -50,14 +57,14 @@ export function buildTextLayer(container: HTMLElement, items: readonly TextLayer
     if (fontSize === 0) continue;
     // Spans are positioned by their top edge; pdf.js gives the baseline.
     const ascent = fontSize * (style?.ascent ? style.ascent : style?.descent ? 1 + style.descent : 0.8);
-    // pdf.js's width is that of the whole string drawn, spaces the canonical
-    // text trimmed included: stretch by the drawn string, then move the span
-    // past any leading part the canonical text left out.
-    const drawnLength = (style?.vertical ? item.height : item.width) * viewport.scale;
-    const measured = measureWidth(item.str, fontFamily, fontSize);
+    // pdf.js gives the width of the whole item; the piece covers its share,
+    // counted in characters (exact for the one-glyph items right-to-left
+    // producers write, close for the rest).
+    const itemLength = (style?.vertical ? item.height : item.width) * viewport.scale;
+    const drawnLength = itemLength * (to - from);
+    const measured = measureWidth(text, fontFamily, fontSize);
     const stretch = measured > 0 && drawnLength > 0 ? drawnLength / measured : 1;
-    const skipped = item.dir === 'rtl' ? 0 : Math.max(0, item.str.indexOf(text));
-    const shift = skipped > 0 ? measureWidth(item.str.slice(0, skipped), fontFamily, fontSize) * stretch : 0;
+    const shift = itemLength * from;
     const left = (tx[4] ?? 0) + ascent * Math.sin(angle) + shift * Math.cos(angle);
     const top = (tx[5] ?? 0) - ascent * Math.cos(angle) + shift * Math.sin(angle);
 
@@ -67,7 +74,7 @@ export function buildTextLayer(container: HTMLElement, items: readonly TextLayer
       span.dataset.start = String(start);
       span.dataset.end = String(start + text.length);
     }
-    if (item.dir === 'rtl') span.dir = 'rtl';
+    if (hasRightToLeft(text)) span.dir = 'rtl';
     span.style.left = `${left}px`;
     span.style.top = `${top}px`;
     span.style.fontSize = `${fontSize}px`;
@@ -79,12 +86,6 @@ export function buildTextLayer(container: HTMLElement, items: readonly TextLayer
     fragment.append(span);
     spans.push(span);
   }
-  // Under the spans, covering the page while a selection is being dragged
-  // (see pdf-view.css): the pointer over blank page then extends the
-  // selection to the end of this page's text instead of jumping about.
-  const end = document.createElement('div');
-  end.className = 'pdf-text-end';
-  fragment.append(end);
   container.replaceChildren(fragment);
   return spans;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, NO_SOURCE, normalizeTraced, sourceRanges, TracedTextBuilder, type TracedText } from '../../../../shared/pdf/traced-text';
+import { cleanLine, NO_SOURCE, normalizeTraced, TracedTextBuilder, type TracedText } from '../../../../shared/pdf/traced-text';
 
 /** A traced text from parts, each traced to its index (a string part) or to nothing (a number part: that many spaces). */
 function traced(...parts: Array<string | number>): TracedText {
@@ -10,7 +10,11 @@ function traced(...parts: Array<string | number>): TracedText {
 
 /** Each source's share of the text. */
 function shares(text: TracedText, count: number): string[] {
-  return sourceRanges(text, count).map(({ start, end }) => text.text.slice(start, end));
+  const out = new Array<string>(count).fill('');
+  text.sources.forEach((source, index) => {
+    if (source >= 0 && source < count) out[source] = (out[source] ?? '') + (text.text[index] ?? '');
+  });
+  return out;
 }
 
 describe('cleanLine', () => {
@@ -38,16 +42,5 @@ describe('normalizeTraced', () => {
     const text = traced('plain', 'تقرير', '😀');
     expect(normalizeTraced(text)).toBe(text);
     expect(shares(text, 3)).toEqual(['plain', 'تقرير', '😀']);
-  });
-});
-
-describe('sourceRanges', () => {
-  it('places a source that left nothing where it would have stood', () => {
-    expect(sourceRanges(traced('ab', '', 1, 'cd'), 4)).toEqual([
-      { start: 0, end: 2 },
-      { start: 2, end: 2 },
-      { start: 2, end: 2 },
-      { start: 3, end: 5 },
-    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../../shared/api/errors';
 import { DocumentStructure } from '../../../../../shared/model/document-structure';
+import { TEXT_ASSEMBLY } from '../../../../../shared/pdf/page-text';
 import { defaultImportLimits, type ExtractedDocument } from '../../../../../main/import/extracted-document';
 import { extractPdf, readSharedPages, type ExtractPdfOptions, type PageChunk } from '../../../../../main/import/pdf/extract-pdf';
 import { buildPdf, buildTextPdf, generatedPageLines, type0 } from '../../../../support/pdf-builder';
@@ -209,6 +210,13 @@ describe('extractPdf: Arabic and mixed text', () => {
     expect(document.text).toBe('Field report: تقرير ميداني (draft)\nتقرير PDF عن الوضع 2024\nPlain English line.');
   });
 
+  it('joins words hyphenated at line ends and keeps the hyphens of names', async () => {
+    const lines = ['The court heard a lawsuit say-', 'ing that a Kata\'ib-', 'led group met al-', 'Kadhimi twice.'];
+    const document = await extract(buildPdf({ pages: [{ lines }] }));
+    expectWellFormed(document);
+    expect(document.text.replace(/\s+/g, ' ')).toBe("The court heard a lawsuit saying that a Kata'ib-led group met al-Kadhimi twice.");
+  });
+
   it('NFC-normalises text a PDF maps to decomposed characters', async () => {
     const document = await extract(buildPdf({ pages: [{ lines: [{ runs: [type0('Cafe\u0301 de la gare')] }] }] }));
     expect(document.text).toBe('Caf\u00e9 de la gare');
@@ -229,7 +237,7 @@ describe('extractPdf: metadata and outline', () => {
     expect(document.authors).toEqual(['Jane Doe', 'John Smith']);
     expect(document.publishedAt).toBe('2024-03-15T10:20:30+01:00');
     expect(document.language).toBe('fr-FR');
-    expect(document.pdf).toEqual({ fingerprint: '0123456789abcdef0123456789abcdef', pageCount: 2 });
+    expect(document.pdf).toEqual({ fingerprint: '0123456789abcdef0123456789abcdef', pageCount: 2, textAssembly: TEXT_ASSEMBLY });
   });
 
   it('falls back to XMP for title and authors, and to an empty title when there is none', async () => {
