@@ -9,7 +9,7 @@ import { NOTEBOOK_FORMAT } from '../../../../../shared/model/notebook';
 import { cliSandbox } from '../../../../support/cli';
 
 // The built command line, as a user runs it (`npm test` builds before the unit tests).
-const bin = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'dist', 'cli', 'fieldbook.mjs');
+const bin = path.resolve(import.meta.dirname, '..', '..', '..', '..', '..', 'dist', 'cli', 'fieldbook.mjs');
 const sandbox = cliSandbox();
 
 /** Run `fieldbook serve` in a child process until it exits, or until it prints its address (then stop it): its exit code and what it printed. */
