@@ -13,6 +13,25 @@ export interface ReadableArticle {
   publishedTime?: string;
 }
 
+const SHOW_COMMENT = 128;
+
+/**
+ * A copy of `document` without its HTML comments. Readability ends a
+ * paragraph at any node that is not phrasing content, comments included, so
+ * `<div>A<!-- -->22 people</div>` (frameworks leave such markers inside text)
+ * would come out as two paragraphs. The sanitiser drops comments anyway.
+ */
+function copyWithoutComments(document: Document): Document {
+  const copy = document.cloneNode(true) as Document;
+  const walker = copy.createTreeWalker(copy, SHOW_COMMENT);
+  const comments: Node[] = [];
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) comments.push(node);
+  for (const comment of comments) comment.parentNode?.removeChild(comment);
+  // Join the text the comments split, so nothing downstream sees a seam.
+  copy.normalize();
+  return copy;
+}
+
 /**
  * Mozilla Readability's article: the page without its header, navigation,
  * ads, comments and related links. Readability rewrites the DOM it is given,
@@ -22,7 +41,7 @@ export interface ReadableArticle {
 export function readableArticle(document: Document): ReadableArticle | undefined {
   let parsed: ReturnType<Readability['parse']>;
   try {
-    parsed = new Readability(document.cloneNode(true) as Document).parse();
+    parsed = new Readability(copyWithoutComments(document)).parse();
   } catch {
     return undefined;
   }

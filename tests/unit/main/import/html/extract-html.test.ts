@@ -86,3 +86,13 @@ describe('saved web pages', () => {
     await expect(extractHtml({ html: 'PK\u0003\u0004\u0000\u0000binary', fileName: 'zip.html', limits })).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
   });
 });
+
+describe('text runs split by markup that is not text', () => {
+  it('keeps a run with a comment inside it as one paragraph', async () => {
+    // Frameworks leave empty comments inside text they render in pieces.
+    const html = '<!DOCTYPE html><html><body><div>The census counted A<!-- -->22 households in the valley, and the rest stayed behind in the town.</div></body></html>';
+    const page = await extractHtml({ html, fileName: 'census.html', limits });
+    expect(page.text).toBe('The census counted A22 households in the valley, and the rest stayed behind in the town.');
+    expect(page.structure.blocks).toHaveLength(1);
+  });
+});
