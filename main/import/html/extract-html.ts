@@ -4,6 +4,7 @@ import type { ExtractedDocument, ImportLimits } from '../extracted-document';
 import { splitByline } from './byline';
 import { normaliseDate } from './dates';
 import { relativeUrlFor, type ReadResource } from './image-assets';
+import { replaceFormulasWithText } from './formulas';
 import { readPageMetadata } from './metadata';
 import { assertNestingWithin } from './nesting-depth';
 import { parseInertHtml } from './parse-document';
@@ -54,6 +55,7 @@ export async function extractHtml(input: HtmlInput): Promise<ExtractedDocument> 
     const { document } = window;
     // A <base> would redirect every relative URL, and with it the page's own images, elsewhere.
     for (const base of Array.from(document.querySelectorAll('base'))) base.remove();
+    replaceFormulasWithText(document);
 
     const metadata = readPageMetadata(document);
     // Readability slows down steeply with depth (seconds at a few hundred

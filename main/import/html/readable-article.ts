@@ -69,9 +69,13 @@ export function visibleBodyHtml(document: Document): string {
   const body = document.body?.cloneNode(true) as HTMLElement | undefined;
   if (body === undefined) return '';
   for (const element of Array.from(body.querySelectorAll('[hidden], [aria-hidden="true" i], [style]'))) {
-    const style = (element.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
-    const hiddenByStyle = /(?:^|;)display:none|(?:^|;)visibility:hidden/.test(style);
-    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden')?.toLowerCase() === 'true' || hiddenByStyle) element.remove();
+    if (isHiddenFromView(element) || element.getAttribute('aria-hidden')?.toLowerCase() === 'true') element.remove();
   }
   return body.innerHTML;
+}
+
+/** Whether the page hides `element` itself, by attribute or inline style (stylesheets are not read). */
+export function isHiddenFromView(element: Element): boolean {
+  const style = (element.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+  return element.hasAttribute('hidden') || /(?:^|;)display:none|(?:^|;)visibility:hidden/.test(style);
 }
