@@ -13,6 +13,13 @@ const byExtension: Readonly<Record<string, ImportKind>> = {
   '.markdown': 'markdown',
   '.txt': 'text',
   '.text': 'text',
+  '.docx': 'docx',
+};
+
+/** Formats a maintained pure-JS reader does not cover, with what to do instead. */
+const convertFirst: Readonly<Record<string, string>> = {
+  '.doc': 'an old Word document (.doc)',
+  '.odt': 'an OpenDocument text (.odt)',
 };
 
 export const mediaTypes: Readonly<Record<ImportKind, string>> = {
@@ -20,6 +27,7 @@ export const mediaTypes: Readonly<Record<ImportKind, string>> = {
   html: 'text/html',
   markdown: 'text/markdown',
   text: 'text/plain',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 export function isImportable(file: string): boolean {
@@ -35,7 +43,9 @@ export function detectKind(file: string, head: Uint8Array): ImportKind {
   const isPdf = Buffer.from(head.subarray(0, 1024)).includes('%PDF-');
   const named = byExtension[path.extname(file).toLowerCase()];
   if (isPdf) return 'pdf';
+  const legacy = convertFirst[path.extname(file).toLowerCase()];
+  if (legacy !== undefined) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is ${legacy}, which Fieldbook cannot read: save it as a Word document (.docx) or PDF first.`);
   if (named === 'pdf') throw new ApiError('DAMAGED_FILE', `“${path.basename(file)}” is named like a PDF but is not one.`);
-  if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Markdown or text).`);
+  if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Word document, Markdown or text).`);
   return named;
 }

@@ -26,7 +26,8 @@ export interface HtmlInput {
 /** Deeper than this, the page is not given to Readability (see extractHtml). */
 const READABILITY_MAX_DEPTH = 160;
 
-function urlPolicy(page: SavedPageLocation, sourceUrl: string | undefined): UrlPolicy {
+/** Images only from the page's own folder, links only to the web (see saved-page-paths). */
+export function urlPolicy(page: SavedPageLocation, sourceUrl: string | undefined): UrlPolicy {
   return {
     imageSource: (src) => {
       const path = localResourcePath(src, page);

@@ -1,0 +1,92 @@
+import { ZipFile } from 'yazl';
+import { tinyPng } from './html-fixtures';
+
+/**
+ * Word documents (.docx) written part by part, as Word lays them out: a
+ * zip of XML with a heading style, an English and an Arabic paragraph, a
+ * table, a footnote, an embedded image and hostile content (a javascript:
+ * link, a link to a remote image) that must not survive.
+ */
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+
+export const reportDocx = {
+  title: 'Water rights on the lower Tigris',
+  authors: ['Layla Haddad', 'Omar Nouri'],
+  heading: 'Findings',
+  english: 'Farmers on the eastern bank stopped irrigating their date palms when the salt reached the pumps.',
+  arabic: 'توقف المزارعون على الضفة الشرقية عن ري النخيل عندما وصل الملح إلى المضخات.',
+  footnote: 'Measured at three pumping stations in August.',
+  cells: ['Station', 'Salinity'],
+} as const;
+
+function run(text: string): string {
+  return `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+}
+
+function documentXml(): string {
+  const { heading, english, arabic, cells } = reportDocx;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="${W}" xmlns:r="${R}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>${run(heading)}</w:p>
+<w:p>${run(english)}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>
+<w:p><w:pPr><w:bidi/></w:pPr>${run(arabic)}</w:p>
+<w:p><w:hyperlink r:id="rIdScript">${run('Open the dashboard')}</w:hyperlink></w:p>
+<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Chart" descr="Salinity chart"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rIdImage"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+<w:p><w:r><w:drawing><wp:inline><wp:docPr id="2" name="Remote" descr="Tracking pixel"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:link="rIdRemote"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p>${run(cells[0])}</w:p></w:tc><w:tc><w:p>${run(cells[1])}</w:p></w:tc></w:tr></w:tbl>
+</w:body></w:document>`;
+}
+
+const parts = (): Record<string, string | Uint8Array> => ({
+  '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Default Extension="png" ContentType="image/png"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+</Types>`,
+  '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="${RELS}">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+</Relationships>`,
+  'docProps/core.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:title>${reportDocx.title}</dc:title><dc:creator>${reportDocx.authors.join('; ')}</dc:creator><dc:language>en-GB</dc:language>
+</cp:coreProperties>`,
+  'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8"?>
+<Relationships xmlns="${RELS}">
+<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
+<Relationship Id="rIdImage" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/>
+<Relationship Id="rIdRemote" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="https://tracker.example/pixel.png" TargetMode="External"/>
+<Relationship Id="rIdScript" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="javascript:alert(1)" TargetMode="External"/>
+</Relationships>`,
+  'word/styles.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`,
+  'word/footnotes.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<w:footnotes xmlns:w="${W}"><w:footnote w:id="1"><w:p>${run(reportDocx.footnote)}</w:p></w:footnote></w:footnotes>`,
+  'word/document.xml': documentXml(),
+  'word/media/image1.png': tinyPng(),
+});
+
+/** Zips `entries`. Small parts are stored, not deflated: deflating ten thousand of them takes seconds. */
+export async function zipParts(entries: Record<string, string | Uint8Array>): Promise<Uint8Array> {
+  const zip = new ZipFile();
+  for (const [name, content] of Object.entries(entries)) zip.addBuffer(Buffer.from(content), name, { compress: content.length > 1024 });
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The report as .docx bytes, with `override` parts replaced or added. */
+export function reportDocxBytes(override: Record<string, string | Uint8Array> = {}): Promise<Uint8Array> {
+  return zipParts({ ...parts(), ...override });
+}
