@@ -2,7 +2,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { ExtractedDocument, ImportLimits } from '../extracted-document';
 import { splitByline } from './byline';
-import { normaliseDate } from './dates';
+import { normaliseDate } from '../dates';
 import { relativeUrlFor, type ReadResource } from './image-assets';
 import { replaceFormulasWithText } from './formulas';
 import { readPageMetadata } from './metadata';
