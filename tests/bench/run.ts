@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each printing JSON lines (see figures.ts).
 import { benchAnchoring } from './anchoring';
 import { benchApiRoundTrip } from './api-roundtrip';
+import { benchDocx } from './docx';
 import { benchExchange } from './exchange';
 import { benchHtmlDepth } from './html-depth';
 import { benchMentions } from './mentions';
@@ -17,6 +18,7 @@ await benchStorage();
 await benchSearch();
 await benchPdf();
 await benchHtmlDepth();
+await benchDocx();
 await benchPdfOpen();
 await benchAnchoring();
 await benchPaintHighlights();

@@ -26,18 +26,30 @@ function run(text: string): string {
   return `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 }
 
-function documentXml(): string {
-  const { heading, english, arabic, cells } = reportDocx;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="${W}" xmlns:r="${R}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>
-<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>${run(heading)}</w:p>
-<w:p>${run(english)}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>
-<w:p><w:pPr><w:bidi/></w:pPr>${run(arabic)}</w:p>
-<w:p><w:hyperlink r:id="rIdScript">${run('Open the dashboard')}</w:hyperlink></w:p>
-<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Chart" descr="Salinity chart"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rIdImage"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
-<w:p><w:r><w:drawing><wp:inline><wp:docPr id="2" name="Remote" descr="Tracking pixel"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:link="rIdRemote"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>
-<w:tbl><w:tr><w:tc><w:p>${run(cells[0])}</w:p></w:tc><w:tc><w:p>${run(cells[1])}</w:p></w:tc></w:tr></w:tbl>
-</w:body></w:document>`;
+const NAMESPACES = `xmlns:w="${W}" xmlns:r="${R}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"`;
+
+/** word/document.xml around `body` (paragraphs and tables in WordprocessingML). */
+export function documentXml(body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NAMESPACES}><w:body>${body}</w:body></w:document>`;
+}
+
+export const heading = (text: string): string => `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>${run(text)}</w:p>`;
+export const paragraph = (text: string): string => `<w:p>${run(text)}</w:p>`;
+const drawing = (blip: string, id: number, description: string): string =>
+  `<w:p><w:r><w:drawing><wp:inline><wp:docPr id="${id}" name="Picture ${id}" descr="${description}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip ${blip}/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+export const embeddedImage = (id: number, description: string): string => drawing('r:embed="rIdImage"', id, description);
+
+function reportBody(): string {
+  const { english, arabic, cells } = reportDocx;
+  return [
+    heading(reportDocx.heading),
+    `<w:p>${run(english)}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>`,
+    `<w:p><w:pPr><w:bidi/></w:pPr>${run(arabic)}</w:p>`,
+    `<w:p><w:hyperlink r:id="rIdScript">${run('Open the dashboard')}</w:hyperlink></w:p>`,
+    embeddedImage(1, 'Salinity chart'),
+    drawing('r:link="rIdRemote"', 2, 'Tracking pixel'),
+    `<w:tbl><w:tr><w:tc>${paragraph(cells[0])}</w:tc><w:tc>${paragraph(cells[1])}</w:tc></w:tr></w:tbl>`,
+  ].join('\n');
 }
 
 const parts = (): Record<string, string | Uint8Array> => ({
@@ -72,7 +84,7 @@ const parts = (): Record<string, string | Uint8Array> => ({
 <w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`,
   'word/footnotes.xml': `<?xml version="1.0" encoding="UTF-8"?>
 <w:footnotes xmlns:w="${W}"><w:footnote w:id="1"><w:p>${run(reportDocx.footnote)}</w:p></w:footnote></w:footnotes>`,
-  'word/document.xml': documentXml(),
+  'word/document.xml': documentXml(reportBody()),
   'word/media/image1.png': tinyPng(),
 });
 
