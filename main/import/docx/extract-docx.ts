@@ -10,9 +10,12 @@ import { assertNestingWithin } from '../html/nesting-depth';
 import { parseInertHtml } from '../html/parse-document';
 import { buildReaderContent } from '../html/reader-content';
 import { savedPageLocation } from '../html/saved-page-paths';
-import { inspectDocx } from './docx-package';
+import { readZipParts } from '../zip-parts';
 
 const DUBLIN_CORE = 'http://purl.org/dc/elements/1.1/';
+const CORE_PROPERTIES = 'docProps/core.xml';
+/** The one part read here besides what mammoth reads, a few hundred bytes in a real file. */
+const MAX_CORE_PROPERTIES_BYTES = 1024 * 1024;
 
 interface CoreProperties {
   title?: string;
@@ -39,7 +42,14 @@ function readCoreProperties(window: DOMWindow, xml: string | undefined): CorePro
  * links to files outside the document.
  */
 export async function extractDocx(bytes: Uint8Array, fileName: string, limits: ImportLimits): Promise<ExtractedDocument> {
-  const { coreProperties } = await inspectDocx(bytes, fileName, limits.maxUnpackedBytes);
+  const parts = await readZipParts(bytes, {
+    fileName,
+    format: 'Word document',
+    maxUnpackedBytes: limits.maxUnpackedBytes,
+    keep: (name, size) => name === CORE_PROPERTIES && size <= MAX_CORE_PROPERTIES_BYTES,
+  });
+  const coreBytes = parts.get(CORE_PROPERTIES);
+  const coreProperties = coreBytes === undefined ? undefined : Buffer.from(coreBytes).toString('utf8');
   // The document's images take the place of a saved page's folder of files.
   const page = savedPageLocation(fileName);
   const images = new Map<string, Uint8Array>();
