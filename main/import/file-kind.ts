@@ -14,6 +14,7 @@ const byExtension: Readonly<Record<string, ImportKind>> = {
   '.txt': 'text',
   '.text': 'text',
   '.docx': 'docx',
+  '.epub': 'epub',
 };
 
 /** Formats a maintained pure-JS reader does not cover, with what to do instead. */
@@ -28,6 +29,7 @@ export const mediaTypes: Readonly<Record<ImportKind, string>> = {
   markdown: 'text/markdown',
   text: 'text/plain',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  epub: 'application/epub+zip',
 };
 
 export function isImportable(file: string): boolean {
@@ -46,6 +48,6 @@ export function detectKind(file: string, head: Uint8Array): ImportKind {
   const legacy = convertFirst[path.extname(file).toLowerCase()];
   if (legacy !== undefined) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is ${legacy}, which Fieldbook cannot read: save it as a Word document (.docx) or PDF first.`);
   if (named === 'pdf') throw new ApiError('DAMAGED_FILE', `“${path.basename(file)}” is named like a PDF but is not one.`);
-  if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Word document, Markdown or text).`);
+  if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Word document, EPUB, Markdown or text).`);
   return named;
 }

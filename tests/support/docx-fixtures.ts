@@ -1,5 +1,5 @@
-import { ZipFile } from 'yazl';
 import { tinyPng } from './html-fixtures';
+import { zipParts } from './zip-parts';
 
 /**
  * Word documents (.docx) written part by part, as Word lays them out: a
@@ -87,16 +87,6 @@ const parts = (): Record<string, string | Uint8Array> => ({
   'word/document.xml': documentXml(reportBody()),
   'word/media/image1.png': tinyPng(),
 });
-
-/** Zips `entries`. Small parts are stored, not deflated: deflating ten thousand of them takes seconds. */
-export async function zipParts(entries: Record<string, string | Uint8Array>): Promise<Uint8Array> {
-  const zip = new ZipFile();
-  for (const [name, content] of Object.entries(entries)) zip.addBuffer(Buffer.from(content), name, { compress: content.length > 1024 });
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
-}
 
 /** The report as .docx bytes, with `override` parts replaced or added. */
 export function reportDocxBytes(override: Record<string, string | Uint8Array> = {}): Promise<Uint8Array> {

@@ -2,13 +2,10 @@
 import type { DOMWindow } from 'jsdom';
 import mammoth from 'mammoth';
 import { ApiError } from '../../../shared/api/errors';
-import { sanitizeHtml } from '../../../shared/html/sanitize';
 import type { ExtractedDocument, ImportLimits } from '../extracted-document';
-import { urlPolicy } from '../html/extract-html';
 import { relativeUrlFor } from '../html/image-assets';
-import { assertNestingWithin } from '../html/nesting-depth';
+import { packagedContent } from '../html/packaged-content';
 import { parseInertHtml } from '../html/parse-document';
-import { buildReaderContent } from '../html/reader-content';
 import { savedPageLocation } from '../html/saved-page-paths';
 import { readZipParts } from '../zip-parts';
 
@@ -66,29 +63,13 @@ export async function extractDocx(bytes: Uint8Array, fileName: string, limits: I
   }
   // The "↑" links back from each note to its reference would end every note's text.
   converted = converted.replace(/\s*<a href="#(?:footnote|endnote)-ref-[\w-]+">↑<\/a>/g, '');
-  assertNestingWithin(converted, limits.maxHtmlDepth, fileName);
 
   const dom = parseInertHtml('', page.documentUrl);
   try {
     const { window } = dom;
     const properties = readCoreProperties(window, coreProperties);
-    const content = await buildReaderContent(window, sanitizeHtml(window, converted, urlPolicy(page, undefined), fileName), {
-      page,
-      readResource: async (path) => images.get(path),
-      maxAssetBytes: limits.maxFileBytes,
-      fileName,
-    });
-    if (content.text === '') throw new ApiError('DAMAGED_FILE', `${fileName} has no readable text.`);
-    const result: ExtractedDocument = {
-      kind: 'docx',
-      title: properties.title ?? '',
-      authors: properties.authors,
-      text: content.text,
-      structure: content.structure,
-      html: content.html,
-      assets: content.assets,
-      notices: content.notices,
-    };
+    const content = await packagedContent(window, { html: converted, page, readResource: async (path) => images.get(path), fileName, container: 'document', limits });
+    const result: ExtractedDocument = { kind: 'docx', title: properties.title ?? '', authors: properties.authors, ...content };
     if (properties.language !== undefined) result.language = properties.language;
     return result;
   } finally {

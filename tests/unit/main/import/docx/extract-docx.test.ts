@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../../../shared/api/errors';
-import { extractFile } from '../../../../../main/import/extract-file';
-import { defaultImportLimits, type ImportLimits } from '../../../../../main/import/extracted-document';
+import { defaultImportLimits } from '../../../../../main/import/extracted-document';
 import { detectKind } from '../../../../../main/import/file-kind';
-import { reportDocx, reportDocxBytes, zipParts } from '../../../../support/docx-fixtures';
+import { extractionOf } from '../../../../support/extract-file-fixture';
+import { reportDocx, reportDocxBytes } from '../../../../support/docx-fixtures';
+import { zipParts } from '../../../../support/zip-parts';
 
-function extract(bytes: Uint8Array, limits: ImportLimits = defaultImportLimits) {
-  return extractFile({ file: '/reports/Report.docx', kind: 'docx', bytes, limits });
-}
-
-async function failure(bytes: Uint8Array, limits?: ImportLimits): Promise<ApiError> {
-  const error: unknown = await extract(bytes, limits).catch((caught: unknown) => caught);
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
+const { extract, failure } = extractionOf('docx', '/reports/Report.docx');
 
 describe('Word documents', () => {
   it('are recognised by name and refused with advice when they are an older format', async () => {
