@@ -1,12 +1,12 @@
 // `npm run bench`: every benchmark, each printing JSON lines (see figures.ts).
 import { benchAnchoring } from './anchoring';
 import { benchApiRoundTrip } from './api-roundtrip';
-import { benchDocx } from './docx';
 import { benchExchange } from './exchange';
 import { benchHtmlDepth } from './html-depth';
 import { benchMentions } from './mentions';
 import { benchNoteTyping } from './note-typing';
 import { benchPackageSize } from './package-size';
+import { benchPackagedDocuments } from './packaged-documents';
 import { benchPdf } from './pdf';
 import { benchPaintHighlights } from './paint-highlights';
 import { benchPdfOpen } from './pdf-open';
@@ -18,7 +18,7 @@ await benchStorage();
 await benchSearch();
 await benchPdf();
 await benchHtmlDepth();
-await benchDocx();
+await benchPackagedDocuments();
 await benchPdfOpen();
 await benchAnchoring();
 await benchPaintHighlights();
