@@ -21,6 +21,8 @@ class PastLimit extends Error {}
 const ROOTS = 2;
 
 function depthAdapter(limit: number): { adapter: TreeAdapter<DefaultTreeAdapterMap>; deepest: () => number } {
+  // A Map, not a WeakMap: it lives only as long as the parse, and a WeakMap's
+  // bookkeeping for hundreds of thousands of keys doubled the parse's time.
   const depths = new Map<ParentNode, number>();
   let deepest = 0;
   const depthOf = (node: ParentNode): number => depths.get(node) ?? 0;
@@ -35,7 +37,7 @@ function depthAdapter(limit: number): { adapter: TreeAdapter<DefaultTreeAdapterM
   // them, and then everything under them changes depth. (A template's
   // content sits one level under the template, as sanitisers walk it.)
   const place = (parent: ParentNode, node: ChildNode): void => {
-    if (!('childNodes' in node) || node.nodeName === '#documentType') return;
+    if (!('childNodes' in node)) return;
     const pending: Array<{ element: ParentNode; depth: number }> = [{ element: node, depth: depthOf(parent) + 1 }];
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
       const { element, depth } = next;
