@@ -32,6 +32,12 @@ export const mediaTypes: Readonly<Record<ImportKind, string>> = {
   epub: 'application/epub+zip',
 };
 
+/** Why a file of a format Fieldbook cannot read (.doc, .odt) is not imported, and what to do; undefined for others. */
+export function conversionAdvice(file: string): string | undefined {
+  const legacy = convertFirst[path.extname(file).toLowerCase()];
+  return legacy === undefined ? undefined : `“${path.basename(file)}” is ${legacy}, which Fieldbook cannot read: save it as a Word document (.docx) or PDF first.`;
+}
+
 export function isImportable(file: string): boolean {
   return path.extname(file).toLowerCase() in byExtension;
 }
@@ -45,8 +51,8 @@ export function detectKind(file: string, head: Uint8Array): ImportKind {
   const isPdf = Buffer.from(head.subarray(0, 1024)).includes('%PDF-');
   const named = byExtension[path.extname(file).toLowerCase()];
   if (isPdf) return 'pdf';
-  const legacy = convertFirst[path.extname(file).toLowerCase()];
-  if (legacy !== undefined) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is ${legacy}, which Fieldbook cannot read: save it as a Word document (.docx) or PDF first.`);
+  const advice = conversionAdvice(file);
+  if (advice !== undefined) throw new ApiError('UNSUPPORTED_FILE', advice);
   if (named === 'pdf') throw new ApiError('DAMAGED_FILE', `“${path.basename(file)}” is named like a PDF but is not one.`);
   if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Word document, EPUB, Markdown or text).`);
   return named;
