@@ -4,7 +4,7 @@ import { zipParts } from './zip-parts';
 /**
  * Word documents (.docx) written part by part, as Word lays them out: a
  * zip of XML with a heading style, an English and an Arabic paragraph, a
- * table, a footnote, an embedded image and hostile content (a javascript:
+ * table, a footnote and an endnote, an embedded image and hostile content (a javascript:
  * link, a link to a remote image) that must not survive.
  */
 
@@ -19,6 +19,7 @@ export const reportDocx = {
   english: 'Farmers on the eastern bank stopped irrigating their date palms when the salt reached the pumps.',
   arabic: 'توقف المزارعون على الضفة الشرقية عن ري النخيل عندما وصل الملح إلى المضخات.',
   footnote: 'Measured at three pumping stations in August.',
+  endnote: 'Interviews held in Qurna and Basra, 2023.',
   cells: ['Station', 'Salinity'],
 } as const;
 
@@ -44,7 +45,7 @@ function reportBody(): string {
   return [
     heading(reportDocx.heading),
     `<w:p>${run(english)}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>`,
-    `<w:p><w:pPr><w:bidi/></w:pPr>${run(arabic)}</w:p>`,
+    `<w:p><w:pPr><w:bidi/></w:pPr>${run(arabic)}<w:r><w:endnoteReference w:id="1"/></w:r></w:p>`,
     `<w:p><w:hyperlink r:id="rIdScript">${run('Open the dashboard')}</w:hyperlink></w:p>`,
     embeddedImage(1, 'Salinity chart'),
     drawing('r:link="rIdRemote"', 2, 'Tracking pixel'),
@@ -61,6 +62,7 @@ const parts = (): Record<string, string | Uint8Array> => ({
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
 <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
+<Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/>
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
 </Types>`,
   '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?>
@@ -76,6 +78,7 @@ const parts = (): Record<string, string | Uint8Array> => ({
 <Relationships xmlns="${RELS}">
 <Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 <Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
+<Relationship Id="rIdEndnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>
 <Relationship Id="rIdImage" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/>
 <Relationship Id="rIdRemote" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="https://tracker.example/pixel.png" TargetMode="External"/>
 <Relationship Id="rIdScript" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="javascript:alert(1)" TargetMode="External"/>
@@ -84,6 +87,8 @@ const parts = (): Record<string, string | Uint8Array> => ({
 <w:styles xmlns:w="${W}"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`,
   'word/footnotes.xml': `<?xml version="1.0" encoding="UTF-8"?>
 <w:footnotes xmlns:w="${W}"><w:footnote w:id="1"><w:p>${run(reportDocx.footnote)}</w:p></w:footnote></w:footnotes>`,
+  'word/endnotes.xml': `<?xml version="1.0" encoding="UTF-8"?>
+<w:endnotes xmlns:w="${W}"><w:endnote w:id="1"><w:p>${run(reportDocx.endnote)}</w:p></w:endnote></w:endnotes>`,
   'word/document.xml': documentXml(reportBody()),
   'word/media/image1.png': tinyPng(),
 });

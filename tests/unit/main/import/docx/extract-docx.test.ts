@@ -14,12 +14,12 @@ describe('Word documents', () => {
     expect(() => detectKind('/reports/Draft.odt', new Uint8Array([0x50, 0x4b]))).toThrow(/OpenDocument/);
   });
 
-  it('give their text in order, headings as structure, footnotes kept, with the metadata Word stored', async () => {
+  it('give their text in order, headings as structure, footnotes and endnotes kept, with the metadata Word stored', async () => {
     const document = await extract(await reportDocxBytes());
     expect(document).toMatchObject({ kind: 'docx', title: reportDocx.title, authors: reportDocx.authors, language: 'en-GB', notices: [] });
     const blocks = document.structure.blocks.map((block) => ({ type: block.type, text: document.text.slice(block.start, block.end) }));
     expect(blocks[0]).toMatchObject({ type: 'heading', text: reportDocx.heading });
-    for (const text of [reportDocx.english, reportDocx.arabic, reportDocx.footnote, ...reportDocx.cells]) expect(document.text).toContain(text);
+    for (const text of [reportDocx.english, reportDocx.arabic, reportDocx.footnote, reportDocx.endnote, ...reportDocx.cells]) expect(document.text).toContain(text);
     expect(document.text.indexOf(reportDocx.english)).toBeLessThan(document.text.indexOf(reportDocx.arabic));
     // The note's link back to its reference is not text.
     expect(document.text).not.toContain('↑');
