@@ -1,6 +1,6 @@
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { isImportable } from './file-kind';
+import { conversionAdvice, isImportable } from './file-kind';
 
 export interface CollectedFile {
   path: string;
@@ -10,7 +10,8 @@ export interface CollectedFile {
 
 /**
  * The files to import from what the user chose: files as given, folders
- * walked recursively. Inside folders only importable kinds are taken, hidden
+ * walked recursively. Inside folders only importable kinds are taken (and
+ * documents to convert first are listed as skipped, with why), hidden
  * files are ignored, a saved page's "_files" folder is left to its page, and
  * symbolic links are not followed (no loops, nothing outside the folder).
  */
@@ -33,7 +34,13 @@ export async function collectFiles(chosen: readonly string[], signal?: AbortSign
       if (entry.isDirectory()) {
         const stem = /^(.*)_files$/.exec(entry.name)?.[1];
         if (stem === undefined || !pages.has(stem)) await walk(full);
-      } else if (entry.isFile() && isImportable(entry.name)) add({ path: full });
+      } else if (entry.isFile() && isImportable(entry.name)) {
+        add({ path: full });
+      } else if (entry.isFile()) {
+        // A .doc among the files is listed with what to do, rather than passed over in silence.
+        const advice = conversionAdvice(entry.name);
+        if (advice !== undefined) add({ path: full, skip: advice });
+      }
     }
   }
 

@@ -49,6 +49,10 @@ export async function extractFile(request: ExtractRequest, control: ExtractContr
       return (await import('./markdown/extract-markdown')).extractMarkdown({ source: decodeText(request.bytes, fileName, false), fileName, limits: request.limits });
     case 'text':
       return extractText(decodeText(request.bytes, fileName, false));
+    case 'docx':
+      return (await import('./docx/extract-docx')).extractDocx(request.bytes, fileName, request.limits);
+    case 'epub':
+      return (await import('./epub/extract-epub')).extractEpub(request.bytes, fileName, request.limits);
     default:
       throw new ApiError('UNSUPPORTED_FILE', `Cannot import “${fileName}”.`);
   }

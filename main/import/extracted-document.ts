@@ -43,10 +43,14 @@ export interface ImportLimits {
   maxPdfPages: number;
   /** Deepest element nesting accepted in HTML (and Markdown rendered to HTML). */
   maxHtmlDepth: number;
+  /** Largest total a zip-based document (.docx) may unpack to: a zip bomb stops here. */
+  maxUnpackedBytes: number;
 }
 
 export const defaultImportLimits: ImportLimits = {
   maxFileBytes: 200 * 1024 * 1024,
   maxPdfPages: 5_000,
   maxHtmlDepth: 512,
+  // Large reports full of images stay well under it.
+  maxUnpackedBytes: 1024 * 1024 * 1024,
 };

@@ -13,6 +13,14 @@ const byExtension: Readonly<Record<string, ImportKind>> = {
   '.markdown': 'markdown',
   '.txt': 'text',
   '.text': 'text',
+  '.docx': 'docx',
+  '.epub': 'epub',
+};
+
+/** Formats a maintained pure-JS reader does not cover, with what to do instead. */
+const convertFirst: Readonly<Record<string, string>> = {
+  '.doc': 'an old Word document (.doc)',
+  '.odt': 'an OpenDocument text (.odt)',
 };
 
 export const mediaTypes: Readonly<Record<ImportKind, string>> = {
@@ -20,7 +28,15 @@ export const mediaTypes: Readonly<Record<ImportKind, string>> = {
   html: 'text/html',
   markdown: 'text/markdown',
   text: 'text/plain',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  epub: 'application/epub+zip',
 };
+
+/** Why a file of a format Fieldbook cannot read (.doc, .odt) is not imported, and what to do; undefined for others. */
+export function conversionAdvice(file: string): string | undefined {
+  const legacy = convertFirst[path.extname(file).toLowerCase()];
+  return legacy === undefined ? undefined : `“${path.basename(file)}” is ${legacy}, which Fieldbook cannot read: save it as a Word document (.docx) or PDF first.`;
+}
 
 export function isImportable(file: string): boolean {
   return path.extname(file).toLowerCase() in byExtension;
@@ -35,7 +51,9 @@ export function detectKind(file: string, head: Uint8Array): ImportKind {
   const isPdf = Buffer.from(head.subarray(0, 1024)).includes('%PDF-');
   const named = byExtension[path.extname(file).toLowerCase()];
   if (isPdf) return 'pdf';
+  const advice = conversionAdvice(file);
+  if (advice !== undefined) throw new ApiError('UNSUPPORTED_FILE', advice);
   if (named === 'pdf') throw new ApiError('DAMAGED_FILE', `“${path.basename(file)}” is named like a PDF but is not one.`);
-  if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Markdown or text).`);
+  if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Word document, EPUB, Markdown or text).`);
   return named;
 }

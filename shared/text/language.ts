@@ -1,11 +1,26 @@
 import { franc } from 'franc-min';
+import { iso6393To1 } from 'iso-639-3';
 
-/** ISO 639-3 codes franc returns, as the shorter BCP 47 tags where one exists. */
-const toBcp47: Readonly<Record<string, string>> = {
-  eng: 'en', arb: 'ar', pes: 'fa', prs: 'fa', urd: 'ur', fra: 'fr', deu: 'de', spa: 'es', rus: 'ru', tur: 'tr',
-  ita: 'it', por: 'pt', nld: 'nl', pol: 'pl', ukr: 'uk', heb: 'he', hin: 'hi', ben: 'bn', ind: 'id', zlm: 'ms',
-  cmn: 'zh', jpn: 'ja', kor: 'ko', swh: 'sw', hau: 'ha', som: 'so', amh: 'am', ckb: 'ckb', kmr: 'kmr',
+/**
+ * franc names individual languages (ISO 639-3); BCP 47 prefers the shortest
+ * tag, so a code with a two-letter ISO 639-1 equivalent becomes that, and the
+ * individual languages franc returns for a macrolanguage become the
+ * macrolanguage's tag they are written under (Standard Arabic is "ar").
+ * Codes with no shorter tag ("ckb", "ceb") are already BCP 47.
+ */
+const MACROLANGUAGE_MEMBERS: Readonly<Record<string, string>> = {
+  arb: 'ar', pes: 'fa', prs: 'fa', cmn: 'zh', zlm: 'ms', swh: 'sw', uzn: 'uz', azj: 'az', plt: 'mg', npi: 'ne', pbu: 'ps',
 };
+
+function toBcp47(code: string): string {
+  return MACROLANGUAGE_MEMBERS[code] ?? iso6393To1[code] ?? code;
+}
+
+/**
+ * Below this many characters franc's guesses are noise: two short English
+ * lines come out as Romanian, Igbo or Kinyarwanda. Such texts get no label.
+ */
+const MIN_RELIABLE_LENGTH = 50;
 
 // Strong right-to-left letters: Hebrew, Arabic (with its supplements and presentation forms), Syriac, Thaana, NKo.
 const RTL_RANGES: readonly (readonly [number, number])[] = [[0x0590, 0x08ff], [0xfb1d, 0xfdff], [0xfe70, 0xfeff]];
@@ -51,6 +66,6 @@ export function detectDirection(text: string): 'ltr' | 'rtl' {
  */
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = text.slice(0, SAMPLE);
-  const code = franc(sample, { minLength: 20 });
-  return { language: code === 'und' ? undefined : (toBcp47[code] ?? code), direction: detectDirection(sample) };
+  const code = franc(sample, { minLength: MIN_RELIABLE_LENGTH });
+  return { language: code === 'und' ? undefined : toBcp47(code), direction: detectDirection(sample) };
 }

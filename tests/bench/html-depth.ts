@@ -1,11 +1,11 @@
 // Refusing pages nested too deep to parse safely (main/import/html/nesting-depth.ts):
-// the estimate over a megabyte of unclosed tags stops at the limit (target:
+// measuring a megabyte of unclosed tags stops at the limit (target:
 // under 200 ms), and a page of 10,000 nested elements, closed, unclosed or
 // re-opened formatting, is refused before jsdom builds it (target: under 1 s
 // each). The unit tests check that these pages are refused; here, how fast.
 import { defaultImportLimits } from '../../main/import/extracted-document';
 import { extractHtml } from '../../main/import/html/extract-html';
-import { estimateNestingDepth } from '../../main/import/html/nesting-depth';
+import { measureHtmlDepth } from '../../main/import/html/nesting-depth';
 import { deeplyNested, reopenedFormattingNest } from '../support/html-fixtures';
 import { percentile, printFigure } from './figures';
 
@@ -24,7 +24,7 @@ async function medianMs(task: () => unknown): Promise<number> {
 
 export async function benchHtmlDepth(): Promise<void> {
   const megabyte = deeplyNested(1_000_000, { unclosed: true });
-  printFigure('html depth: estimate stops at the limit', { tags: 1_000_000, limit: 512 }, await medianMs(() => estimateNestingDepth(megabyte, 512)), 'ms');
+  printFigure('html depth: measure stops at the limit', { tags: 1_000_000, limit: 512 }, await medianMs(() => measureHtmlDepth(megabyte, 512)), 'ms');
   const pages = { closed: deeplyNested(10_000), unclosed: deeplyNested(10_000, { unclosed: true }), 'reopened formatting': reopenedFormattingNest(10_000) };
   for (const [shape, html] of Object.entries(pages)) {
     const refuse = () => extractHtml({ html, fileName: 'deep.html', limits: defaultImportLimits }).catch(() => undefined);

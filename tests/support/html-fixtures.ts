@@ -373,3 +373,24 @@ export function reopenedFormattingNest(count: number): string {
   const blocks = Array.from({ length: count }, (_, index) => `<div><b data-n="${index}">x</div>`).join('');
   return `<!DOCTYPE html><html><body>${blocks}<p>Deep text</p></body></html>`;
 }
+
+/**
+ * An article shaped like a Wikipedia page with `count` inline formulas, each
+ * MathML (with its TeX source as `alttext` and annotation) beside a fallback
+ * image, as Wikipedia serves them. Real nesting is about a dozen levels.
+ */
+export function formulaArticle(count: number): string {
+  const formula = (index: number): string => {
+    const tex = `x_{${index}}^2 + ${index}`;
+    return `<span class="mwe-math-element"><span class="mwe-math-mathml-inline mwe-math-mathml-a11y" style="display: none;">`
+      + `<math xmlns="http://www.w3.org/1998/Math/MathML" alttext="{\\displaystyle ${tex}}"><semantics><mrow class="MJX-TeXAtom-ORD"><mstyle displaystyle="true" scriptlevel="0">`
+      + `<msubsup><mi>x</mi><mrow class="MJX-TeXAtom-ORD"><mn>${index}</mn></mrow><mrow class="MJX-TeXAtom-ORD"><mn>2</mn></mrow></msubsup><mo>+</mo><mn>${index}</mn>`
+      + `</mstyle></mrow><annotation encoding="application/x-tex">{\\displaystyle ${tex}}</annotation></semantics></math></span>`
+      + `<img src="https://wikimedia.org/api/rest_v1/media/math/render/svg/${index}" class="mwe-math-fallback-image-inline" alt="{\\displaystyle ${tex}}"></span>`;
+  };
+  const paragraphs = Array.from({ length: count }, (_, index) => `<p>The term ${formula(index)} grows with the index, as the series before it did.</p>`);
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Quadratic series</title></head><body>
+<div id="content"><div id="bodyContent"><div class="mw-content-ltr mw-parser-output"><h1>Quadratic series</h1>
+${paragraphs.join('\n')}
+</div></div></div></body></html>`;
+}

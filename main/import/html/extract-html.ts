@@ -2,10 +2,11 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { ExtractedDocument, ImportLimits } from '../extracted-document';
 import { splitByline } from './byline';
-import { normaliseDate } from './dates';
+import { normaliseDate } from '../dates';
 import { relativeUrlFor, type ReadResource } from './image-assets';
+import { replaceFormulasWithText } from './formulas';
 import { readPageMetadata } from './metadata';
-import { assertNestingWithin, measureTreeDepth, tooDeep } from './nesting-depth';
+import { assertNestingWithin } from './nesting-depth';
 import { parseInertHtml } from './parse-document';
 import { readableArticle, visibleBodyHtml } from './readable-article';
 import { buildReaderContent, type ReaderContent } from './reader-content';
@@ -25,7 +26,8 @@ export interface HtmlInput {
 /** Deeper than this, the page is not given to Readability (see extractHtml). */
 const READABILITY_MAX_DEPTH = 160;
 
-function urlPolicy(page: SavedPageLocation, sourceUrl: string | undefined): UrlPolicy {
+/** Images only from the page's own folder, links only to the web (see saved-page-paths). */
+export function urlPolicy(page: SavedPageLocation, sourceUrl: string | undefined): UrlPolicy {
   return {
     imageSource: (src) => {
       const path = localResourcePath(src, page);
@@ -44,19 +46,17 @@ function urlPolicy(page: SavedPageLocation, sourceUrl: string | undefined): UrlP
 export async function extractHtml(input: HtmlInput): Promise<ExtractedDocument> {
   const { html, fileName, readResource, limits } = input;
   assertImportableText(html, fileName, limits);
-  // Before parsing: a page nested 100,000 deep must not reach anything recursive.
-  assertNestingWithin(html, limits.maxHtmlDepth, fileName);
+  // Before jsdom parses: a page nested 100,000 deep must not reach anything recursive.
+  const depth = assertNestingWithin(html, limits.maxHtmlDepth, fileName);
 
   const page = savedPageLocation(fileName);
   const dom = parseInertHtml(html, page.documentUrl);
   try {
     const { window } = dom;
     const { document } = window;
-    // The scan is an estimate; this is exact (the root's children, <head> and <body>, are depth 1).
-    const depth = measureTreeDepth(document.documentElement, limits.maxHtmlDepth + 1) - 1;
-    if (depth > limits.maxHtmlDepth) throw tooDeep(fileName, limits.maxHtmlDepth);
     // A <base> would redirect every relative URL, and with it the page's own images, elsewhere.
     for (const base of Array.from(document.querySelectorAll('base'))) base.remove();
+    replaceFormulasWithText(document);
 
     const metadata = readPageMetadata(document);
     // Readability slows down steeply with depth (seconds at a few hundred

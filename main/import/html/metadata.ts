@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { normaliseDate } from './dates';
+import { normaliseDate } from '../dates';
 import type { TextDirection } from '../../../shared/text/canonical-direction';
 
 /**

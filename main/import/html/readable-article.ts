@@ -13,6 +13,25 @@ export interface ReadableArticle {
   publishedTime?: string;
 }
 
+const SHOW_COMMENT = 128;
+
+/**
+ * A copy of `document` without its HTML comments. Readability ends a
+ * paragraph at any node that is not phrasing content, comments included, so
+ * `<div>A<!-- -->22 people</div>` (frameworks leave such markers inside text)
+ * would come out as two paragraphs. The sanitiser drops comments anyway.
+ */
+function copyWithoutComments(document: Document): Document {
+  const copy = document.cloneNode(true) as Document;
+  const walker = copy.createTreeWalker(copy, SHOW_COMMENT);
+  const comments: Node[] = [];
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) comments.push(node);
+  for (const comment of comments) comment.parentNode?.removeChild(comment);
+  // Join the text the comments split, so nothing downstream sees a seam.
+  copy.normalize();
+  return copy;
+}
+
 /**
  * Mozilla Readability's article: the page without its header, navigation,
  * ads, comments and related links. Readability rewrites the DOM it is given,
@@ -22,7 +41,7 @@ export interface ReadableArticle {
 export function readableArticle(document: Document): ReadableArticle | undefined {
   let parsed: ReturnType<Readability['parse']>;
   try {
-    parsed = new Readability(document.cloneNode(true) as Document).parse();
+    parsed = new Readability(copyWithoutComments(document)).parse();
   } catch {
     return undefined;
   }
@@ -50,9 +69,13 @@ export function visibleBodyHtml(document: Document): string {
   const body = document.body?.cloneNode(true) as HTMLElement | undefined;
   if (body === undefined) return '';
   for (const element of Array.from(body.querySelectorAll('[hidden], [aria-hidden="true" i], [style]'))) {
-    const style = (element.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
-    const hiddenByStyle = /(?:^|;)display:none|(?:^|;)visibility:hidden/.test(style);
-    if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden')?.toLowerCase() === 'true' || hiddenByStyle) element.remove();
+    if (isHiddenFromView(element) || element.getAttribute('aria-hidden')?.toLowerCase() === 'true') element.remove();
   }
   return body.innerHTML;
+}
+
+/** Whether the page hides `element` itself, by attribute or inline style (stylesheets are not read). */
+export function isHiddenFromView(element: Element): boolean {
+  const style = (element.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+  return element.hasAttribute('hidden') || /(?:^|;)display:none|(?:^|;)visibility:hidden/.test(style);
 }

@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/errors';
 import type { ExtractedDocument, ImportLimits } from '../extracted-document';
 import { splitByline } from '../html/byline';
-import { normaliseDate } from '../html/dates';
+import { normaliseDate } from '../dates';
 import { cleanText } from '../html/metadata';
 import { assertNestingWithin } from '../html/nesting-depth';
 import { parseInertHtml } from '../html/parse-document';

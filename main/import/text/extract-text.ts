@@ -1,5 +1,5 @@
-import * as chrono from 'chrono-node';
 import type { Block } from '../../../shared/model/document-structure';
+import { normaliseDate } from '../dates';
 import type { ExtractedDocument } from '../extracted-document';
 import { stripCaptureLinks } from './web-capture';
 
@@ -59,14 +59,7 @@ function groupParagraphs(lines: string[]): string[] {
 
 /** A line that is nothing but a date ("Dec 4, 2021", "4 December 2021", "2021-12-04"), as an ISO date. */
 function dateLine(line: string): string | undefined {
-  if (line.length > 40) return undefined;
-  const [found] = chrono.parse(line, undefined, { forwardDate: false });
-  if (!found || found.text.length < line.length - 2 || !found.start.isCertain('year')) return undefined;
-  const { start } = found;
-  const year = String(start.get('year')).padStart(4, '0');
-  if (!start.isCertain('month')) return year;
-  const month = String(start.get('month')).padStart(2, '0');
-  return start.isCertain('day') ? `${year}-${month}-${String(start.get('day')).padStart(2, '0')}` : `${year}-${month}`;
+  return line.length > 40 ? undefined : normaliseDate(line);
 }
 
 function isSectionHeading(paragraph: string): boolean {

@@ -37,6 +37,20 @@ describe('choosing files to import', () => {
     expect(found).toEqual(['usb/brief.pdf', 'usb/deep/a/b/c.txt', 'usb/notes.md', 'usb/other_files/page.txt', 'usb/report.html']);
   });
 
+  it('takes Word documents and EPUB books, and lists old Word and OpenDocument files as skipped with what to do', async () => {
+    await put('office/minutes.docx');
+    await put('office/book.epub');
+    await put('office/old.doc');
+    await put('office/draft.odt');
+    const found = (await collectFiles([path.join(temp.dir, 'office')])).map((file) => ({ path: path.relative(temp.dir, file.path), skip: file.skip }));
+    expect(found).toEqual([
+      { path: 'office/book.epub', skip: undefined },
+      { path: 'office/draft.odt', skip: '“draft.odt” is an OpenDocument text (.odt), which Fieldbook cannot read: save it as a Word document (.docx) or PDF first.' },
+      { path: 'office/minutes.docx', skip: undefined },
+      { path: 'office/old.doc', skip: '“old.doc” is an old Word document (.doc), which Fieldbook cannot read: save it as a Word document (.docx) or PDF first.' },
+    ]);
+  });
+
   it('lists a missing file and a symbolic link as not imported, with a reason, and does not follow links', async () => {
     const real = await put('real/secret.txt');
     await symlink(path.dirname(real), path.join(temp.dir, 'link'));

@@ -14,6 +14,17 @@ describe('language and direction', () => {
     expect(detectLanguage('شورای استان روز سه‌شنبه برای بررسی کمبود آب و اعتراض‌هایی که پس از آن رخ داد تشکیل جلسه داد').language).toBe('fa');
   });
 
+  it('gives BCP 47 tags, two letters where the language has them', () => {
+    expect(detectLanguage('Consiliul provincial s-a întrunit marți pentru a discuta despre lipsa apei și protestele care au urmat.').language).toBe('ro');
+    expect(detectLanguage('Der Provinzrat trat am Dienstag zusammen, um über den Wassermangel und die folgenden Proteste zu beraten.').language).toBe('de');
+  });
+
+  it('leaves short texts without a language rather than guess', () => {
+    for (const text of ['Ahmed Kareem\nBasra office', 'Contact list\nPhone numbers', 'Shopping list\nmilk bread eggs', 'Minutes\nAttendees: Omar, Layla']) {
+      expect(detectLanguage(text).language, text).toBeUndefined();
+    }
+  });
+
   it('decides direction by the dominant script, even when the language is unknown', () => {
     expect(detectLanguage('نعم').language).toBeUndefined();
     expect(detectDirection('نعم')).toBe('rtl');

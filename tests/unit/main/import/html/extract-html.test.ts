@@ -4,6 +4,7 @@ import { extractHtml } from '../../../../../main/import/html/extract-html';
 import {
   arabicArticle,
   deeplyNested,
+  formulaArticle,
   hostileArticleWords,
   mixedArticle,
   policyArticle,
@@ -84,5 +85,36 @@ describe('saved web pages', () => {
   it('refuses a page with no readable text, and binary data', async () => {
     await expect(extractHtml({ html: '<html><head><title>Nothing</title></head><body> <img src="x.png"> </body></html>', fileName: 'empty.html', limits })).rejects.toMatchObject({ code: 'DAMAGED_FILE' });
     await expect(extractHtml({ html: 'PK\u0003\u0004\u0000\u0000binary', fileName: 'zip.html', limits })).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
+  });
+});
+
+describe('text runs split by markup that is not text', () => {
+  it('keeps a run with a comment inside it as one paragraph', async () => {
+    // Frameworks leave empty comments inside text they render in pieces.
+    const html = '<!DOCTYPE html><html><body><div>The census counted A<!-- -->22 households in the valley, and the rest stayed behind in the town.</div></body></html>';
+    const page = await extractHtml({ html, fileName: 'census.html', limits });
+    expect(page.text).toBe('The census counted A22 households in the valley, and the rest stayed behind in the town.');
+    expect(page.structure.blocks).toHaveLength(1);
+  });
+});
+
+describe('formulas', () => {
+  it('keeps MathML formulas as text, from their alttext or their own symbols', async () => {
+    const html = `<!DOCTYPE html><html><body><article><h1>Quadratics</h1>
+<p>When <math alttext="a \\ne 0"><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two solutions to
+<math><mi>a</mi><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mi>b</mi><mi>x</mi><mo>+</mo><mi>c</mi><mo>=</mo><mn>0</mn></math> and they are real when the discriminant is positive.</p>
+</article></body></html>`;
+    const page = await extractHtml({ html, fileName: 'quadratics.html', limits });
+    expect(page.text).toContain('When a \\ne 0, there are two solutions to ax2+bx+c=0 and they are real');
+    expect(page.html).toContain('<span>a \\ne 0</span>');
+  });
+
+  it('puts the formula where a page hid its MathML behind an image of it, as Wikipedia does', async () => {
+    const page = await extractHtml({ html: formulaArticle(3), fileName: 'series.html', limits });
+    expect(page.text).toContain('The term x_{0}^2 + 0 grows with the index');
+    expect(page.text).toContain('The term x_{2}^2 + 2 grows with the index');
+    expect(page.text).not.toContain('displaystyle');
+    // The fallback image drew the same formula: it goes, rather than being counted as a remote image left out.
+    expect(page.notices).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { splitByline } from '../../../../../main/import/html/byline';
-import { normaliseDate } from '../../../../../main/import/html/dates';
+import { normaliseDate } from '../../../../../main/import/dates';
 import { languageTag, readPageMetadata } from '../../../../../main/import/html/metadata';
 
 function metadataOf(head: string, body = '', htmlAttributes = ''): ReturnType<typeof readPageMetadata> {
@@ -71,6 +71,9 @@ describe('dates', () => {
     expect(normaliseDate('Aug 17, 2023')).toBe('2023-08-17');
     expect(normaliseDate('Sept. 2022')).toBe('2022-09');
     expect(normaliseDate('2024/03/05')).toBe('2024-03-05');
+    // Beyond what the hand-written parser before chrono-node read.
+    expect(normaliseDate('5th of March 2024')).toBe('2024-03-05');
+    expect(normaliseDate('Published: March 5, 2024')).toBeUndefined();
   });
 
   it('refuse what they cannot read without guessing', () => {

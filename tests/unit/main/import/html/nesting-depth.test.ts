@@ -3,25 +3,56 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../../shared/api/errors';
 import { defaultImportLimits } from '../../../../../main/import/extracted-document';
 import { extractHtml } from '../../../../../main/import/html/extract-html';
-import { isQuirksMode } from '../../../../../main/import/html/document-mode';
-import { assertNestingWithin, estimateNestingDepth, measureTreeDepth } from '../../../../../main/import/html/nesting-depth';
-import { deeplyNested, reopenedFormattingNest, savedArabicArticle, savedHostileArticle, savedPolicyArticle } from '../../../../support/html-fixtures';
+import { assertNestingWithin, measureHtmlDepth } from '../../../../../main/import/html/nesting-depth';
+import {
+  deeplyNested,
+  formulaArticle,
+  reopenedFormattingNest,
+  savedArabicArticle,
+  savedHostileArticle,
+  savedPolicyArticle,
+} from '../../../../support/html-fixtures';
 
 const parser = new new JSDOM('').window.DOMParser();
+const LIMIT = defaultImportLimits.maxHtmlDepth;
 
-/** How deep the tree jsdom (the parser the extractor uses) builds from `html` really is. */
-function parsedDepth(html: string): number {
-  return measureTreeDepth(parser.parseFromString(html, 'text/html').body);
+/**
+ * How deep the tree jsdom (the parser the extractor uses) builds from `html`
+ * really is, counting from the children of <head> and <body>, template
+ * content one level under its template.
+ */
+function jsdomDepth(html: string): number {
+  const root = parser.parseFromString(html, 'text/html').documentElement;
+  let deepest = 0;
+  const pending: Array<{ node: Node; depth: number }> = [{ node: root, depth: -1 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { node, depth } = next;
+    deepest = Math.max(deepest, depth);
+    // (Only an HTML <template>, named in capitals, has content; one inside SVG is an ordinary element.)
+    const content = node.nodeName === 'TEMPLATE' ? (node as HTMLTemplateElement).content : undefined;
+    for (const parent of [node, content]) {
+      for (let child = parent?.firstChild ?? null; child !== null; child = child.nextSibling) {
+        if (child.nodeType === 1) pending.push({ node: child, depth: depth + 1 });
+      }
+    }
+  }
+  return deepest;
 }
 
-describe('estimating nesting before parsing', () => {
-  it('matches the parsed depth of ordinary pages, or errs a little deeper', () => {
+describe('measuring nesting before jsdom parses', () => {
+  it('measures ordinary pages as jsdom parses them', () => {
     for (const html of [savedPolicyArticle(), savedArabicArticle(), savedHostileArticle()]) {
-      const estimate = estimateNestingDepth(html);
-      const real = parsedDepth(html);
-      expect(estimate).toBeGreaterThanOrEqual(real);
-      expect(estimate).toBeLessThanOrEqual(real + 3);
+      expect(measureHtmlDepth(html)).toBe(jsdomDepth(html));
     }
+  });
+
+  it('counts a MathML formula at its real depth, so an article of 66 formulas passes', async () => {
+    const html = formulaArticle(66);
+    const depth = measureHtmlDepth(html);
+    expect(depth).toBe(jsdomDepth(html));
+    expect(depth).toBeLessThan(20);
+    const extracted = await extractHtml({ html, fileName: 'series.html', limits: defaultImportLimits });
+    expect(extracted.title).toBe('Quadratic series');
   });
 
   it('follows the end tags a browser implies, so sloppy but shallow pages pass', () => {
@@ -36,9 +67,9 @@ describe('estimating nesting before parsing', () => {
       '<p><font face="Arial">old style'.repeat(3_000),
     ];
     for (const html of sloppy) {
-      const estimate = estimateNestingDepth(html);
-      expect(estimate).toBeGreaterThanOrEqual(parsedDepth(html));
-      expect(estimate).toBeLessThan(10);
+      const depth = measureHtmlDepth(html);
+      expect(depth, html.slice(0, 40)).toBe(jsdomDepth(html));
+      expect(depth).toBeLessThan(10);
     }
   });
 
@@ -50,31 +81,35 @@ describe('estimating nesting before parsing', () => {
       `<p title="${'<div>'.repeat(10_000)}">text</p>`,
       `<textarea>${'<div>'.repeat(10_000)}</textarea>`,
     ];
-    for (const html of hidden) expect(estimateNestingDepth(html)).toBeLessThanOrEqual(2);
+    for (const html of hidden) expect(measureHtmlDepth(html)).toBeLessThanOrEqual(2);
   });
 
   it('is not fooled by markup that nests deeper than its tags look', () => {
+    // A low limit keeps jsdom's own parse of each page, the witness, quick.
+    const limit = 50;
     const tricky = [
-      '<div/>'.repeat(1_000), // "/>" does not close an HTML element
-      '<a><div>'.repeat(1_000), // the adoption agency re-nests
-      '<span><div></span>'.repeat(1_000), // an end tag stops at a special element
-      '<form><div></form>'.repeat(1_000), // </form> leaves what is inside it open
-      '<div><b data-n="1">x</div>'.repeat(1_000).replace(/data-n="1"/g, () => `data-n="${Math.random()}"`), // formatting re-opened in every block
-      '<i><button>'.repeat(1_000), // re-opened clones stay open
-      `<!-->${'<div>'.repeat(1_000)}-->`, // "<!-->" is a whole comment
-      `<svg><p>${'<div/>'.repeat(1_000)}`, // <p> leaves SVG, where "/>" closed elements
-      '<svg><foreignObject><p>'.repeat(400), // HTML inside SVG nests
-      '<noscript><mtext>'.repeat(1_000), // no script, so <noscript> is an element
-      `<select><iframe></select>${'<div>'.repeat(1_000)}`, // <select> ignores <iframe>, so what follows is markup
-      `<!DOCTYPE html>${'<p><table></table><span>'.repeat(1_000)}`, // outside quirks mode a <table> closes the <p>
-      '<ruby><dt><pre><dt><rt>'.repeat(300),
+      '<div/>'.repeat(100), // "/>" does not close an HTML element
+      '<a><div>'.repeat(100), // the adoption agency re-nests
+      '<span><div></span>'.repeat(100), // an end tag stops at a special element
+      '<form><div></form>'.repeat(100), // </form> leaves what is inside it open
+      reopenedFormattingNest(100), // formatting re-opened in every block
+      '<i><button>'.repeat(100), // re-opened clones stay open
+      `<!-->${'<div>'.repeat(100)}-->`, // "<!-->" is a whole comment
+      `<svg><p>${'<div/>'.repeat(100)}`, // <p> leaves SVG, where "/>" closed elements
+      '<svg><foreignObject><p>'.repeat(40), // HTML inside SVG nests
+      '<noscript><mtext>'.repeat(100), // no script, so <noscript> is an element
+      `<select><iframe></select>${'<div>'.repeat(100)}`, // <select> ignores <iframe>, so what follows is markup
+      `<!DOCTYPE html>${'<p><table></table><span>'.repeat(100)}`, // outside quirks mode a <table> closes the <p>
+      '<ruby><dt><pre><dt><rt>'.repeat(30),
+      `<template>${'<div>'.repeat(100)}</template>`, // template content is walked by sanitisers too
     ];
     for (const html of tricky) {
-      expect(estimateNestingDepth(html), html.slice(0, 60)).toBeGreaterThan(defaultImportLimits.maxHtmlDepth);
+      expect(jsdomDepth(html), html.slice(0, 60)).toBeGreaterThan(limit);
+      expect(measureHtmlDepth(html, limit), html.slice(0, 60)).toBe(limit + 1);
     }
   });
 
-  it('never underestimates constructs that once fooled it, repeated to accumulate', () => {
+  it('measures constructs that once fooled the old estimate exactly, repeated to accumulate', () => {
     const snippets = [
       '<a><div>',
       '<i><button>',
@@ -95,15 +130,29 @@ describe('estimating nesting before parsing', () => {
     ];
     for (const snippet of snippets) {
       const html = snippet.startsWith('<!DOCTYPE') ? `<!DOCTYPE html>${snippet.slice(15).repeat(100)}` : snippet.repeat(100);
-      expect(estimateNestingDepth(html), snippet).toBeGreaterThanOrEqual(parsedDepth(html));
+      expect(measureHtmlDepth(html), snippet).toBe(jsdomDepth(html));
     }
   });
 
-  // How fast it stops is a figure of `npm run bench` (tests/bench/html-depth.ts), not a pass or fail here.
+  it('follows the doctype: in quirks mode a <table> opens inside an open <p>', () => {
+    const doctypes = [
+      '',
+      '<!DOCTYPE html>',
+      '  <!-- saved from url=(0014)about:internet -->\n<!doctype HTML>',
+      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">',
+      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">',
+      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">',
+      '<!DOCTYPE svg>',
+    ];
+    const depths = doctypes.map((doctype) => measureHtmlDepth(`${doctype}${'<p><table></table><span>'.repeat(50)}`));
+    doctypes.forEach((doctype, index) => expect(depths[index], doctype).toBe(jsdomDepth(`${doctype}${'<p><table></table><span>'.repeat(50)}`)));
+    expect(new Set(depths).size).toBe(2);
+  });
+
   it('stops counting as soon as the limit is passed', () => {
     const html = deeplyNested(1_000_000, { unclosed: true });
-    expect(estimateNestingDepth(html, 512)).toBe(513);
-    expect(() => assertNestingWithin(html, 512, 'deep.html')).toThrow(ApiError);
+    expect(measureHtmlDepth(html, LIMIT)).toBe(LIMIT + 1);
+    expect(() => assertNestingWithin(html, LIMIT, 'deep.html')).toThrow(ApiError);
   });
 });
 
@@ -121,36 +170,5 @@ describe('refusing deep pages', () => {
     const extracted = await extractHtml({ html: deeplyNested(500), fileName: 'ok.html', limits: defaultImportLimits });
     expect(extracted.text).toBe('Deep text');
     await expect(extractHtml({ html: deeplyNested(60), fileName: 'ok.html', limits: { ...defaultImportLimits, maxHtmlDepth: 50 } })).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
-  });
-});
-
-describe('measuring a parsed tree', () => {
-  it('counts elements, not text, from the root’s children down, template content included', () => {
-    const document = parser.parseFromString('<div><p>one <b>two</b></p></div><template><div><div><div><i>deep</i></div></div></div></template>', 'text/html');
-    expect(measureTreeDepth(document.body)).toBe(5);
-  });
-
-  it('returns as soon as the limit is passed', () => {
-    const document = parser.parseFromString(deeplyNested(2_000), 'text/html');
-    expect(measureTreeDepth(document.body, 100)).toBe(101);
-    expect(measureTreeDepth(document.body)).toBe(2_000);
-  });
-});
-
-describe('quirks mode', () => {
-  it('follows the doctype, as a browser does', () => {
-    expect(isQuirksMode('<p>no doctype')).toBe(true);
-    expect(isQuirksMode('<!DOCTYPE html><p>')).toBe(false);
-    expect(isQuirksMode('  <!-- saved from url=(0014)about:internet -->\n<!doctype HTML>')).toBe(false);
-    expect(isQuirksMode('<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">')).toBe(true);
-    expect(isQuirksMode('<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">')).toBe(false);
-    expect(isQuirksMode('<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">')).toBe(true);
-    expect(isQuirksMode('<!DOCTYPE svg>')).toBe(true);
-    // What the mode decides here: in quirks mode a <table> opens inside an open <p>.
-    // (jsdom's compatMode getter misreports some doctypes, so the parse itself is the witness.)
-    for (const doctype of ['', '<!DOCTYPE html>', '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">', '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN" "http://www.w3.org/TR/html4/loose.dtd">']) {
-      const nested = parser.parseFromString(`${doctype}<p><table></table>`, 'text/html').body.innerHTML === '<p><table></table></p>';
-      expect(nested, doctype).toBe(isQuirksMode(`${doctype}<p>`));
-    }
   });
 });
