@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { _electron, test as base, chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { findElectronBinary } from '../../main/hosts/launcher/electron-binary';
 import { openNotebookFolder } from '../../main/notebook/notebook-folder';
+import { RecentNotebooks } from '../../main/notebook/recent-notebooks';
 import { LOCK_FILE } from '../../main/notebook/storage/notebook-lock';
 import type { MethodArgs, MethodName, MethodResult } from '../../shared/api/contract';
 
@@ -57,11 +58,14 @@ export const test = base.extend<{ app: AppUnderTest } & TestOptions, WorkerFixtu
   app: async ({ hostKind, getChromium, notebookLockedElsewhere }, use, testInfo) => {
     const temp = await mkdtemp(path.join(os.tmpdir(), 'fieldbook-e2e-'));
     const notebookDir = path.join(temp, 'Field notes');
+    const env = { ...process.env, FIELDBOOK_HOME: path.join(temp, 'data') };
     if (notebookLockedElsewhere) {
-      await openNotebookFolder(notebookDir, { create: true });
+      // The locked notebook is the one last opened, not one named at start: a notebook named at start that cannot be opened ends `serve`.
+      const info = await openNotebookFolder(notebookDir, { create: true });
+      await (await RecentNotebooks.open(env.FIELDBOOK_HOME)).remember(info);
       await writeFile(path.join(notebookDir, LOCK_FILE), JSON.stringify({ ...foreignLock, acquiredAt: new Date().toISOString() }));
     }
-    const env = { ...process.env, FIELDBOOK_HOME: path.join(temp, 'data') };
+    const named = notebookLockedElsewhere ? undefined : notebookDir;
     const requests: Request[] = [];
     let stop: () => Promise<void>;
     let app: Omit<AppUnderTest, 'call'>;
@@ -69,13 +73,13 @@ export const test = base.extend<{ app: AppUnderTest } & TestOptions, WorkerFixtu
     if (hostKind === 'electron') {
       const binary = findElectronBinary();
       testInfo.skip(!binary, "Not run against Electron: its binary is not installed here (electron's download from GitHub is not possible on this machine).");
-      const electronApp = await _electron.launch({ executablePath: binary, args: [repoRoot], env: { ...env, FIELDBOOK_NOTEBOOK: notebookDir } });
+      const electronApp = await _electron.launch({ executablePath: binary, args: [repoRoot], env: named ? { ...env, FIELDBOOK_NOTEBOOK: named } : env });
       const page = await electronApp.firstWindow();
       page.on('request', (request) => requests.push(request));
       app = { host: 'electron', page, notebookDir, origin: 'app://fieldbook', requests };
       stop = () => electronApp.close();
     } else {
-      const server = await startServe(notebookDir, env);
+      const server = await startServe(named, env);
       const context = await (await getChromium()).newContext({ viewport: { width: 1280, height: 800 } });
       context.on('request', (request) => requests.push(request));
       const page = await context.newPage();
@@ -131,8 +135,9 @@ async function stopServe(child: ChildProcessByStdio<null, Readable, Readable>): 
   clearTimeout(stuck);
 }
 
-async function startServe(notebookDir: string, env: NodeJS.ProcessEnv): Promise<{ url: string; process: ChildProcessByStdio<null, Readable, Readable> }> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/fieldbook.mjs'), 'serve', '--notebook', notebookDir, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startServe(notebookDir: string | undefined, env: NodeJS.ProcessEnv): Promise<{ url: string; process: ChildProcessByStdio<null, Readable, Readable> }> {
+  const named = notebookDir ? ['--notebook', notebookDir] : [];
+  const child = spawn(process.execPath, [path.join(repoRoot, 'dist/cli/fieldbook.mjs'), 'serve', ...named, '--json'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
