@@ -21,7 +21,7 @@ interface ActorTaggerProps {
    * the card shows the change at once; otherwise it goes straight to main and
    * the owner's list follows records.changed.
    */
-  update?(id: string, patch: TagPatch): Promise<void>;
+  update?(id: string, patch: TagPatch): Promise<unknown>;
   onError(error: unknown): void;
 }
 
@@ -58,7 +58,10 @@ export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProp
   }, [eventTitle]);
 
   const save = async (patch: TagPatch) => {
-    if (update) return update(highlight.id, patch);
+    if (update) {
+      await update(highlight.id, patch);
+      return;
+    }
     try {
       await api.call('highlights.update', { id: highlight.id, patch });
     } catch (error) {
