@@ -140,6 +140,11 @@ export function parseEventDate(text: string, precision?: DatePrecision): EventDa
   return date;
 }
 
+/** A date as the event form's field takes it back (see parseEventDate). */
+export function eventDateText(date: EventDate): string {
+  return date.end === undefined ? date.start : `${date.start}..${date.end}`;
+}
+
 function formatPartial(text: string): string {
   const p = parts(text);
   if (!p) return text;

@@ -15,6 +15,7 @@ import { MentionsView } from '../actors/MentionsView';
 import { AllHighlightsView } from '../highlights/AllHighlightsView';
 import { NetworkView } from '../network/NetworkView';
 import { NotesView } from '../notes/NotesView';
+import { EventPage } from '../timeline/EventPage';
 import { TimelineView } from '../timeline/TimelineView';
 import { ReaderView } from '../reader/ReaderView';
 import { SearchView } from '../search/SearchView';
@@ -92,11 +93,11 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
     setSection('actors');
     setActorId(id);
   }, []);
-  /** Open an event on the timeline (notes' links, search results). */
+  /** Open an event's page (the Events list, notes' links, search results). */
   const openEvent = useCallback((id: string) => {
     setReading(undefined);
     setActorId(undefined);
-    setSection('timeline');
+    setSection('events');
     setEventId(id);
   }, []);
   const imports = useImport(api, setError);
@@ -175,8 +176,10 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
               onOpenNote={openNote}
               onError={setError}
             />
+          ) : section === 'events' && eventId ? (
+            <EventPage key={eventId} api={api} eventId={eventId} onBack={() => setEventId(undefined)} onOpenActor={setActorId} onOpenDocument={openDocument} onOpenNote={openNote} onError={setError} />
           ) : section === 'timeline' ? (
-            <TimelineView key={eventId} api={api} {...(eventId ? { eventId } : {})} onOpenActor={setActorId} onOpenDocument={openDocument} onOpenNote={openNote} onError={setError} />
+            <TimelineView api={api} onOpenActor={setActorId} onOpenDocument={openDocument} onOpenNote={openNote} onError={setError} />
           ) : section === 'network' ? (
             <NetworkView api={api} onOpenActor={setActorId} onError={setError} />
           ) : section === 'mentions' ? (
@@ -195,7 +198,7 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
               onOpenSettings={() => setSection('settings')}
               onImport={(files) => void imports.importFiles(files)}
               importing={imports.preparing !== undefined}
-              {...(section === 'documents' ? { onOpen: (id: string) => openDocument(id) } : section === 'actors' ? { onOpen: setActorId } : {})}
+              {...(section === 'documents' ? { onOpen: (id: string) => openDocument(id) } : section === 'actors' ? { onOpen: setActorId } : section === 'events' ? { onOpen: openEvent } : {})}
             />
           )}
         </main>
