@@ -140,8 +140,9 @@ export function parseEventDate(text: string, precision?: DatePrecision): EventDa
   return date;
 }
 
-/** A date as the event form's field takes it back (see parseEventDate). */
+/** A date as the event form's field takes it back (see readEventDate in event-date-words.ts), its precision in the words. */
 export function eventDateText(date: EventDate): string {
+  if (date.precision === 'approximate') return `around ${date.start}`;
   return date.end === undefined ? date.start : `${date.start}..${date.end}`;
 }
 

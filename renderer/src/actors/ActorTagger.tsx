@@ -125,7 +125,7 @@ export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProp
           inputRef={pickerField}
         />
       </div>
-      {eventTitle !== undefined && <QuickEventForm api={api} initialTitle={eventTitle} onCreated={eventCreated} onCancel={closeEventForm} onError={onError} />}
+      {eventTitle !== undefined && <QuickEventForm api={api} initialTitle={eventTitle} passage={highlight.target.quote.exact} onCreated={eventCreated} onCancel={closeEventForm} onError={onError} />}
     </div>
   );
 }

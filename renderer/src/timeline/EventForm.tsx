@@ -1,10 +1,12 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import { eventDateText, parseEventDate, type DatePrecision } from '../../../shared/actors/event-date';
+import { eventDateText, type DatePrecision } from '../../../shared/actors/event-date';
+import { readEventDate } from '../../../shared/actors/event-date-words';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { ActorRecord, EventRecord } from '../../../shared/model/records';
 import { QuickPicker } from '../actors/QuickPicker';
 import { useApiResult } from '../api/useApiResult';
 import { withChecked } from '../forms/checked-set';
+import { DateField } from '../forms/DateField';
 import { errorMessage } from '../forms/error-message';
 import { EventTypeSelect, PrecisionSelect } from '../forms/EventFields';
 import '../actors/actors.css';
@@ -45,7 +47,7 @@ export function EventForm({ api, types, initial, onSaved, onCancel, onError }: E
   const { data: highlights = [] } = useApiResult(api, loadHighlights, onError, ['highlights']);
   const [title, setTitle] = useState(initial?.title ?? '');
   const [dateText, setDateText] = useState(initial ? eventDateText(initial.date) : '');
-  const [precision, setPrecision] = useState<DatePrecision | ''>(initial?.date.precision === 'approximate' ? 'approximate' : '');
+  const [precision, setPrecision] = useState<DatePrecision | ''>('');
   const [type, setType] = useState(initial?.type ?? '');
   const [location, setLocation] = useState(initial?.location ?? '');
   const [participants, setParticipants] = useState<Participant[]>(initial?.participants ?? []);
@@ -54,6 +56,7 @@ export function EventForm({ api, types, initial, onSaved, onCancel, onError }: E
   const [source, setSource] = useState(initial?.fatalities?.source ?? initial?.injuries?.source ?? '');
   const [notes, setNotes] = useState(initial?.notes ?? '');
   const [evidence, setEvidence] = useState<ReadonlySet<string>>(new Set(initial?.evidence));
+  const [dateProblem, setDateProblem] = useState('');
   const [problem, setProblem] = useState('');
   const [saving, setSaving] = useState(false);
 
@@ -76,15 +79,21 @@ export function EventForm({ api, types, initial, onSaved, onCancel, onError }: E
     }
   };
 
+  const changeDate = (text: string) => {
+    setDateText(text);
+    setDateProblem('');
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     let date;
     try {
-      date = parseEventDate(dateText, precision || undefined);
+      date = readEventDate(dateText, precision || undefined);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setDateProblem(errorMessage(error));
       return;
     }
+    setDateProblem('');
     const fields = {
       title: title.trim(),
       date,
@@ -116,10 +125,7 @@ export function EventForm({ api, types, initial, onSaved, onCancel, onError }: E
         Title
         <input type="text" dir="auto" required value={title} onChange={(event) => setTitle(event.target.value)} />
       </label>
-      <label>
-        Date (YYYY-MM-DD, YYYY-MM, YYYY, or START..END)
-        <input type="text" required value={dateText} onChange={(event) => setDateText(event.target.value)} placeholder="2024-03-15" />
-      </label>
+      <DateField value={dateText} onChange={changeDate} precision={precision} problem={dateProblem} />
       <label>
         Precision
         <PrecisionSelect value={precision} onChange={setPrecision} asWritten="from the date as written" />
