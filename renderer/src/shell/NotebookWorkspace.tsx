@@ -143,6 +143,7 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
         <main id="main" className="main-pane" tabIndex={-1}>
           {error !== undefined && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
           <ProblemsBanner api={api} notebook={loaded.notebook} />
+          {/* The results stand for the documents list while a search is typed there: a list filtered by title beneath them would contradict them. */}
           {!reading && query.trim() !== '' && (
             <SearchView
               api={api}
@@ -188,7 +189,7 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
             <NotesView api={api} noteId={noteId} onSelectNote={setNoteId} onOpenDocument={openDocument} onOpenActor={setActorId} onOpenEvent={openEvent} onError={setError} />
           ) : section === 'highlights' ? (
             <AllHighlightsView api={api} onOpenDocument={openDocument} onError={setError} />
-          ) : (
+          ) : section === 'documents' && query.trim() !== '' ? null : (
             <LibraryView
               api={api}
               collection={section}
