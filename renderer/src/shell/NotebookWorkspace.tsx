@@ -5,17 +5,18 @@ import type { LibraryCounts } from '../../../shared/model/library';
 import type { NotebookInfo } from '../../../shared/model/notebook';
 import type { Settings } from '../../../shared/model/settings';
 import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
-import { ExchangeMenu } from '../exchange/ExchangeMenu';
 import { useExchangeDialogs } from '../exchange/useExchangeDialogs';
 import { DropZone } from '../import/DropZone';
 import { ImportSummaryDialog } from '../import/ImportSummaryDialog';
 import { useImport } from '../import/useImport';
 import { ActorPage } from '../actors/ActorPage';
+import { NewActor } from '../actors/NewActor';
 import { MentionsView } from '../actors/MentionsView';
 import { AllHighlightsView } from '../highlights/AllHighlightsView';
 import { NetworkView } from '../network/NetworkView';
 import { NotesView } from '../notes/NotesView';
 import { EventPage } from '../timeline/EventPage';
+import { NewEvent } from '../timeline/NewEvent';
 import { TimelineView } from '../timeline/TimelineView';
 import { ReaderView } from '../reader/ReaderView';
 import { SearchView } from '../search/SearchView';
@@ -23,6 +24,7 @@ import type { TextRange } from '../navigation/text-range';
 import { LibraryView } from '../views/LibraryView';
 import { SettingsView } from '../views/SettingsView';
 import { ErrorBanner } from './ErrorBanner';
+import { FileMenu } from './FileMenu';
 import { NotebookDialog } from './NotebookDialog';
 import { ProblemsBanner } from './ProblemsBanner';
 import { useGlobalShortcuts } from '../navigation/keyboard';
@@ -132,7 +134,7 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
         theme={loaded.settings.theme}
         onTheme={(theme) => void updateSettings({ theme }).catch(() => undefined)}
         onNotebook={() => setNotebookDialog(true)}
-        fileMenu={<ExchangeMenu onOpen={exchange.open} />}
+        fileMenu={<FileMenu onImport={(files) => void imports.importFiles(files)} onNotebook={() => setNotebookDialog(true)} onExchange={exchange.open} />}
       />
       <ExchangeDialogs api={api} which={exchange.which} onClose={exchange.close} />
       <NotebookDialog api={api} notebook={loaded.notebook} canChooseFolder={loaded.info.canChooseFolder} open={notebookDialog} onClose={() => setNotebookDialog(false)} />
@@ -200,6 +202,7 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
               onImport={(files) => void imports.importFiles(files)}
               importing={imports.preparing !== undefined}
               {...(section === 'documents' ? { onOpen: (id: string) => openDocument(id) } : section === 'actors' ? { onOpen: setActorId } : section === 'events' ? { onOpen: openEvent } : {})}
+              actions={section === 'actors' ? <NewActor api={api} onCreated={setActorId} /> : section === 'events' ? <NewEvent api={api} onCreated={openEvent} onError={setError} /> : undefined}
             />
           )}
         </main>

@@ -14,11 +14,13 @@ interface LibraryViewProps {
   onOpenSettings(): void;
   onImport(files: ChosenFile[]): void;
   importing: boolean;
-  /** Documents: open one in the reader. */
+  /** Open an item: a document in the reader, an actor's or event's page. */
   onOpen?(id: string): void;
+  /** Shown under the heading: a way to make a new record of this kind. */
+  actions?: ReactNode;
 }
 
-export function LibraryView({ api, collection, query, total, onError, onOpenSettings, onImport, importing, onOpen }: LibraryViewProps) {
+export function LibraryView({ api, collection, query, total, onError, onOpenSettings, onImport, importing, onOpen, actions }: LibraryViewProps) {
   const [items, setItems] = useState<LibraryItem[]>();
   const text = collections[collection];
 
@@ -50,6 +52,7 @@ export function LibraryView({ api, collection, query, total, onError, onOpenSett
           </p>
         )}
       </header>
+      {actions}
       {!visible ? (
         <p role="status">Loading {text.label.toLowerCase()}…</p>
       ) : items?.length === 0 ? (
