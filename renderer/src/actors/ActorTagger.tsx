@@ -22,6 +22,8 @@ interface ActorTaggerProps {
    * the owner's list follows records.changed.
    */
   update?(id: string, patch: TagPatch): Promise<unknown>;
+  /** Take the focus on opening: the passage was just highlighted, and tagging it is what comes next. */
+  focusOnOpen?: boolean;
   onError(error: unknown): void;
 }
 
@@ -36,7 +38,7 @@ const namesOf = (item: Taggable) => item.names;
  * can name a new actor in one step, or a new event in two (it needs a date:
  * a small form opens in place). For the reader's highlight card.
  */
-export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProps) {
+export function ActorTagger({ api, highlight, update, focusOnOpen = false, onError }: ActorTaggerProps) {
   const load = useCallback(async () => {
     const [actors, events] = await Promise.all([api.call('actors.list', {}), api.call('events.list', {})]);
     return [
@@ -49,6 +51,9 @@ export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProp
   /** The title the new-event form opens with; undefined while it is closed. */
   const [eventTitle, setEventTitle] = useState<string>();
   const pickerField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) pickerField.current?.focus();
+  }, [focusOnOpen]);
   const refocusPicker = useRef(false);
   // The picker was only hidden while the form was open: it gets the focus back once it shows again.
   useEffect(() => {

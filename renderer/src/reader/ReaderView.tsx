@@ -48,6 +48,8 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
   const [selection, setSelection] = useState<TextRange>();
   const [color, setColor] = useState<HighlightColor>('yellow');
   const [selectedId, setSelectedId] = useState<string>();
+  /** The highlight just made here: its card's tag box takes the focus. */
+  const [createdId, setCreatedId] = useState<string>();
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget>();
   const [findMarks, setFindMarks] = useState<TextRange[]>([]);
   const nonce = useRef(0);
@@ -67,6 +69,12 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
   useEffect(() => {
     if (loaded && range) scrollTo(range, true);
   }, [loaded, range, scrollTo]);
+  // Opened from the keyboard (a search result, a list), the reader takes the focus, without scrolling away from the passage shown.
+  const opened = loaded !== undefined;
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (opened) titleRef.current?.focus({ preventScroll: true });
+  }, [opened]);
 
   // The key handler reads the selection from here: a key pressed right after a selection must not wait for a re-render.
   const selectionRef = useRef<TextRange>(undefined);
@@ -85,6 +93,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
       document.getSelection()?.removeAllRanges();
       setSelection(undefined);
       setSelectedId(created.id);
+      setCreatedId(created.id);
     },
     [highlights],
   );
@@ -162,7 +171,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           ← Documents
         </button>
         <div className="reader-heading">
-          <h1 id="reader-title" dir="auto">
+          <h1 id="reader-title" ref={titleRef} tabIndex={-1} dir="auto">
             {record.title}
           </h1>
           <p className="reader-meta" dir="auto">
@@ -221,7 +230,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           onError={onError}
           cardExtras={(highlight) => (
             <>
-              <ActorTagger api={api} highlight={highlight} update={highlights.update} onError={onError} />
+              <ActorTagger api={api} highlight={highlight} update={highlights.update} focusOnOpen={highlight.id === createdId} onError={onError} />
               <Backlinks api={api} target={{ kind: 'highlight', id: highlight.id }} heading="Notes citing this passage" onOpen={onOpenNote} onError={onError} />
             </>
           )}

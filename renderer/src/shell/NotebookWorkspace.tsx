@@ -29,6 +29,7 @@ import { NotebookDialog } from './NotebookDialog';
 import { ProblemsBanner } from './ProblemsBanner';
 import { useGlobalShortcuts } from '../navigation/keyboard';
 import { sectionForCommand, type Section } from '../navigation/sections';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
@@ -65,6 +66,7 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
   const [section, setSection] = useState<Section>('documents');
   const [query, setQuery] = useState('');
   const [notebookDialog, setNotebookDialog] = useState(false);
+  const [shortcutsDialog, setShortcutsDialog] = useState(false);
   const [reading, setReading] = useState<Reading>();
   const [actorId, setActorId] = useState<string>();
   const [noteId, setNoteId] = useState<string>();
@@ -114,7 +116,8 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
       }),
     [api, focusSearch, showSection],
   );
-  useGlobalShortcuts({ focusSearch, showSection });
+  const showShortcuts = useCallback(() => setShortcutsDialog(true), []);
+  useGlobalShortcuts({ focusSearch, showSection, showShortcuts });
 
   return (
     <div className="app">
@@ -136,6 +139,7 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
         onNotebook={() => setNotebookDialog(true)}
         fileMenu={<FileMenu onImport={(files) => void imports.importFiles(files)} onNotebook={() => setNotebookDialog(true)} onExchange={exchange.open} />}
       />
+      <ShortcutsDialog open={shortcutsDialog} onClose={() => setShortcutsDialog(false)} />
       <ExchangeDialogs api={api} which={exchange.which} onClose={exchange.close} />
       <NotebookDialog api={api} notebook={loaded.notebook} canChooseFolder={loaded.info.canChooseFolder} open={notebookDialog} onClose={() => setNotebookDialog(false)} />
       <DropZone notebookName={loaded.notebook.name} onFiles={(files) => void imports.importFiles(files)} />
