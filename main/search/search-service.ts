@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { plainLinks } from '../../shared/notes/backlinks';
 import { parseQuery } from '../../shared/search/query-syntax';
 import type { SearchArgs, SearchGroup, SearchHit, SearchResult } from '../../shared/search/results';
 import type { RecordService } from '../records/record-service';
@@ -159,7 +160,8 @@ export class SearchService {
       }
       case 'note': {
         const note = await store.collection('notes').get(meta.id);
-        return note ? { ...whole(note.body), extra: note.title } : undefined;
+        // Shown as it reads: links by their labels, not as [[kind:id|…]] code.
+        return note ? { ...whole(plainLinks(note.body)), extra: note.title } : undefined;
       }
       case 'actor': {
         const actor = await store.collection('actors').get(meta.id);

@@ -130,6 +130,14 @@ describe('search over a notebook', () => {
     expect(byTitle?.hits[0]?.snippet.marks.map((mark) => byTitle.hits[0]?.snippet.text.slice(mark.start, mark.end))).toEqual(['visits']);
   });
 
+  it('shows a note\'s links by their labels in its snippet', async () => {
+    const eventId = '6d0f8c2a-1b3c-4d5e-8f90-a1b2c3d4e5f6';
+    await notebook.records.create('notes', { title: 'Attribution', body: `Claimed by nobody; see [[event:${eventId}|the drone attack]] and its evidence.` });
+    const hit = (await search('claimed')).groups[0]?.hits[0];
+    expect(hit?.snippet.text).toBe('Claimed by nobody; see the drone attack and its evidence.');
+    expect(hit?.snippet.marks.map((mark) => hit.snippet.text.slice(mark.start, mark.end))).toEqual(['Claimed']);
+  });
+
   it('searches highlights with comments, notes, actors and events, and filters by kind', async () => {
     const document = await addTextDocument(notebook.records, 'Baghdad notes', english);
     const texts = new TextCache(notebook.store.blobs);
