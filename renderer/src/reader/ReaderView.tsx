@@ -12,6 +12,7 @@ import { AttachedNotes } from '../notes/AttachedNotes';
 import { Backlinks } from '../notes/Backlinks';
 import { TagEditor } from '../tags/TagEditor';
 import { useTags } from '../tags/useTags';
+import { publishedDate } from '../forms/published-date';
 import { FindBar } from './FindBar';
 import { isTyping } from '../navigation/keyboard';
 import { TableOfContents } from './TableOfContents';
@@ -175,7 +176,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
             {record.title}
           </h1>
           <p className="reader-meta" dir="auto">
-            {[record.authors.join(', '), publishedDate(record.publishedAt), record.siteName].filter(Boolean).join(' · ')}
+            {byline(record.authors, publishedDate(record.publishedAt), record.siteName)}
           </p>
         </div>
         <TagEditor
@@ -250,9 +251,8 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
   );
 }
 
-/** The day a document was published, in the reader's language; anything that is not an ISO date is shown as the import found it. */
-function publishedDate(value: string | undefined): string | undefined {
-  const day = value && /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
-  if (!day) return value;
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+/** Authors, date and site, the site left out when an author already names it ("BBC News · 24 July 2015", not "… · BBC News" again). */
+function byline(authors: readonly string[], published: string | undefined, siteName: string | undefined): string {
+  const site = siteName && !authors.some((author) => author.trim().toLocaleLowerCase() === siteName.trim().toLocaleLowerCase()) ? siteName : undefined;
+  return [authors.join(', '), published, site].filter(Boolean).join(' · ');
 }

@@ -203,6 +203,7 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
               total={loaded.counts[section]}
               onError={setError}
               onOpenSettings={() => setSection('settings')}
+              askName={loaded.settings.authorName === ''}
               onImport={(files) => void imports.importFiles(files)}
               importing={imports.preparing !== undefined}
               {...(section === 'documents' ? { onOpen: (id: string) => openDocument(id) } : section === 'actors' ? { onOpen: setActorId } : section === 'events' ? { onOpen: openEvent } : {})}
