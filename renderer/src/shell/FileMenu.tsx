@@ -19,7 +19,7 @@ interface FileMenuProps {
 
 /** The window's File menu: import, notebooks, exchange with teammates and other tools. Electron's app menu does the same. */
 export function FileMenu({ onImport, onNotebook, onExchange }: FileMenuProps) {
-  const { pickFiles, pickFolder, inputs } = useFilePickers(onImport, { files: 'Import files from the File menu', folder: 'Import a folder from the File menu' });
+  const { pickFiles, pickFolder, inputs } = useFilePickers(onImport, { files: 'File menu: choose files', folder: 'File menu: choose a folder' });
   const items: { key: string; label: string; run(): void }[] = [
     { key: 'import-files', label: 'Import files…', run: pickFiles },
     { key: 'import-folder', label: 'Import folder…', run: pickFolder },
