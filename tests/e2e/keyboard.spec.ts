@@ -16,6 +16,9 @@ test('after H the tag box has the focus, and Enter tags the passage with the opt
   await expect(card.getByRole('option', { name: /Kata'ib Hezbollah \(actor\)/ })).toBeVisible();
   await ui.keyboard.press('Enter');
   await expect(card.getByRole('list', { name: 'Tagged with' }).getByRole('listitem')).toHaveText([/Kata'ib Hezbollah/]);
+  // The chip is a link to the actor's page.
+  await card.getByRole('list', { name: 'Tagged with' }).getByRole('button', { name: "Kata'ib Hezbollah", exact: true }).click();
+  await expect(ui.getByRole('heading', { level: 1, name: "Kata'ib Hezbollah" })).toBeVisible();
 });
 
 test('a document opened with Enter has the focus, and ? lists the shortcuts', async ({ app }, testInfo) => {

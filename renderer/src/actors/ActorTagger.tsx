@@ -24,6 +24,8 @@ interface ActorTaggerProps {
   update?(id: string, patch: TagPatch): Promise<unknown>;
   /** Take the focus on opening: the passage was just highlighted, and tagging it is what comes next. */
   focusOnOpen?: boolean;
+  /** Open the page of an actor or event the passage is tagged with; without it the chips are only names. */
+  onOpen?(kind: 'actor' | 'event', id: string): void;
   onError(error: unknown): void;
 }
 
@@ -38,7 +40,7 @@ const namesOf = (item: Taggable) => item.names;
  * can name a new actor in one step, or a new event in two (it needs a date:
  * a small form opens in place). For the reader's highlight card.
  */
-export function ActorTagger({ api, highlight, update, focusOnOpen = false, onError }: ActorTaggerProps) {
+export function ActorTagger({ api, highlight, update, focusOnOpen = false, onOpen, onError }: ActorTaggerProps) {
   const load = useCallback(async () => {
     const [actors, events] = await Promise.all([api.call('actors.list', {}), api.call('events.list', {})]);
     return [
@@ -100,7 +102,14 @@ export function ActorTagger({ api, highlight, update, focusOnOpen = false, onErr
         <ul className="tag-chips" aria-label="Tagged with">
           {tags.map(({ id, kind }) => (
             <li key={id}>
-              <span dir="auto">{labels.get(id) ?? id}</span> <span className="tag-kind">{kind}</span>{' '}
+              {onOpen ? (
+                <button type="button" className="link-button" dir="auto" onClick={() => onOpen(kind, id)}>
+                  {labels.get(id) ?? id}
+                </button>
+              ) : (
+                <span dir="auto">{labels.get(id) ?? id}</span>
+              )}{' '}
+              <span className="tag-kind">{kind}</span>{' '}
               <button
                 type="button"
                 className="link-button"

@@ -34,6 +34,8 @@ export interface ReaderViewProps {
   onBack(): void;
   /** Open a note that belongs to or links to this document or one of its highlights. */
   onOpenNote(noteId: string): void;
+  /** Open the page of an actor or event a passage is tagged with. */
+  onOpenRecord(kind: 'actor' | 'event', id: string): void;
   onError(error: unknown): void;
 }
 
@@ -42,7 +44,7 @@ export interface ReaderViewProps {
  * document (text views for web pages, Markdown and text; the PDF view). The
  * views only paint and report selections and clicks in canonical offsets.
  */
-export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, onError }: ReaderViewProps) {
+export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, onOpenRecord, onError }: ReaderViewProps) {
   const [loaded, setLoaded] = useReaderDocument(api, documentId, onError);
   const highlights = useDocumentHighlights(api, documentId, onError);
   const tags = useTags(api, onError);
@@ -231,7 +233,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           onError={onError}
           cardExtras={(highlight) => (
             <>
-              <ActorTagger api={api} highlight={highlight} update={highlights.update} focusOnOpen={highlight.id === createdId} onError={onError} />
+              <ActorTagger api={api} highlight={highlight} update={highlights.update} focusOnOpen={highlight.id === createdId} onOpen={onOpenRecord} onError={onError} />
               <Backlinks api={api} target={{ kind: 'highlight', id: highlight.id }} heading="Notes citing this passage" onOpen={onOpenNote} onError={onError} />
             </>
           )}

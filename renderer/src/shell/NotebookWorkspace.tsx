@@ -168,6 +168,7 @@ export function NotebookWorkspace({ api, loaded, error, onError: setError, onUpd
               {...(reading.terms ? { terms: reading.terms } : {})}
               onBack={() => setReading(undefined)}
               onOpenNote={openNote}
+              onOpenRecord={(kind, id) => (kind === 'actor' ? openActor(id) : openEvent(id))}
               onError={setError}
             />
           ) : section === 'settings' ? (
