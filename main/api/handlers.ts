@@ -1,5 +1,7 @@
 import { ApiError } from '../../shared/api/errors';
 import type { LibraryCollection, LibraryItem } from '../../shared/model/library';
+import { formatEventDate } from '../../shared/timeline/event-date';
+import { plainStart } from '../../shared/notes/backlinks';
 import type { RecordOf } from '../../shared/model/records';
 import { actorNetwork } from '../actors/actor-network';
 import { actorProfile } from '../actors/actor-profile';
@@ -78,6 +80,8 @@ export function createHandlers(services: Services, host: HostCapabilities = {}):
     'events.create': (input) => services.current().eventRecords.create(input),
     'events.update': ({ id, patch }) => services.current().eventRecords.update(id, patch),
     'events.delete': ({ id }) => records().delete('events', id),
+    'events.get': ({ id }) => records().get('events', id),
+    'events.restore': ({ id }) => services.current().eventRecords.restore(id),
     'actors.merge': ({ survivorId, loserId }) => services.current().merges.merge(survivorId, loserId),
     'actors.unmerge': ({ mergeId }) => services.current().merges.unmerge(mergeId),
     'actors.merges': () => services.current().merges.list(),
@@ -170,16 +174,19 @@ async function libraryItems(services: Services, collection: LibraryCollection): 
   let items: LibraryItem[];
   switch (collection) {
     case 'documents':
-      items = (await records.list('documents')).map((document) => item(document, document.title, [document.authors.join(', '), document.publishedAt, describeKind(document)].filter(Boolean).join(' · ')));
+      items = (await records.list('documents')).map((document) => ({
+        ...item(document, document.title, [document.authors.join(', '), describeKind(document)].filter(Boolean).join(' · ')),
+        ...(document.publishedAt ? { publishedAt: document.publishedAt } : {}),
+      }));
       break;
     case 'actors':
       items = (await records.list('actors')).map((actor) => item(actor, actor.name, [actor.kind, ...actor.aliases].join(' · ')));
       break;
     case 'events':
-      items = (await records.list('events')).map((event) => item(event, event.title, [event.date.start, event.location, event.type].filter(Boolean).join(' · ')));
+      items = (await records.list('events')).map((event) => item(event, event.title, [formatEventDate(event.date), event.location, event.type].filter(Boolean).join(' · ')));
       break;
     case 'notes':
-      items = (await records.list('notes')).map((note) => item(note, note.title || 'Untitled note', note.body.slice(0, 140)));
+      items = (await records.list('notes')).map((note) => item(note, note.title || 'Untitled note', plainStart(note.body, 140)));
       break;
   }
   return items.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

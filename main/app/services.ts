@@ -201,7 +201,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     const notebook = open();
     const batchDir = 'batch' in source ? notebook.uploads.batchDir(source.batch) : undefined;
     const paths = 'paths' in source ? source.paths : [batchDir as string];
+    let summarySent = false;
     const finished = (taskId: string, summary: ImportSummary) => {
+      summarySent = true;
       // Uploaded files are shown by the names the user chose, not by where they were kept.
       const shown = (file: string) => (batchDir ? path.relative(batchDir, file) : file);
       const results = summary.results.map((result) => ({ ...result, path: shown(result.path) }));
@@ -224,10 +226,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     task.result
       .then(
         (summary) => finished(task.taskId, summary),
-        (error: unknown) => console.error('Import failed', error),
+        (error: unknown) => {
+          // Anything else that stopped the import (a folder that could not be listed, a store that failed) is the summary's too: the page would otherwise wait for one forever.
+          if (summarySent) return;
+          const cancelled = error instanceof ApiError && error.code === 'CANCELLED';
+          const reason = error instanceof ApiError ? error.toShape() : { code: 'INTERNAL' as const, message: `The import stopped: ${error instanceof Error ? error.message : String(error)}` };
+          finished(task.taskId, { results: [], imported: 0, duplicates: 0, failed: 0, cancelled, notReached: [], ...(cancelled ? {} : { error: reason }) });
+        },
       )
       .finally(() => {
-        if ('batch' in source) void notebook.uploads.discard(source.batch);
+        // A batch that cannot be removed stays in .incoming; failing to remove it must not take main down.
+        if ('batch' in source) notebook.uploads.discard(source.batch).catch((error: unknown) => console.error('Could not remove an import batch', error));
       });
     return { taskId: task.taskId };
   }

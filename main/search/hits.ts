@@ -6,6 +6,11 @@ export interface RawHit {
   readonly meta: EntryMeta;
   readonly score: number;
   readonly terms: string[];
+  /**
+   * The terms found in the text the hit stands for: a passage's own words,
+   * not the title and authors its entry carries to rank the document.
+   */
+  readonly textTerms: string[];
 }
 
 /** How a query term scores, and in which fields it may be found. */
@@ -22,7 +27,7 @@ export interface TermScoring {
  * cost more than finding them. Only the hits shown become RawHits.
  */
 export class Hits {
-  static readonly none = new Hits({ owners: [], locals: new Uint32Array(0), scores: new Float64Array(0), groups: new Int32Array(0), idKeys: new Float64Array(0), groupCount: 0 }, [], new Map());
+  static readonly none = new Hits({ owners: [], locals: new Uint32Array(0), scores: new Float64Array(0), groups: new Int32Array(0), idKeys: new Float64Array(0), groupCount: 0 }, [], new Map(), []);
 
   readonly length: number;
   /** How many result groups there can be: every group number is below it. */
@@ -36,11 +41,14 @@ export class Hits {
   /** The query's terms in a fixed order, and how each scores. */
   readonly #terms: readonly string[];
   readonly #scoring: ReadonlyMap<string, TermScoring>;
+  /** Each query word's index terms (its stems, completions and typos): an entry matched every word, in some field. */
+  readonly #words: readonly ReadonlySet<string>[];
 
   constructor(
     found: { owners: readonly Segment[]; locals: Uint32Array; scores: Float64Array; groups: Int32Array; idKeys: Float64Array; groupCount: number },
     terms: readonly string[],
     scoring: ReadonlyMap<string, TermScoring>,
+    words: readonly ReadonlySet<string>[],
   ) {
     const { owners, locals, scores, groups, idKeys, groupCount } = found;
     this.length = locals.length;
@@ -52,6 +60,7 @@ export class Hits {
     this.#scores = scores;
     this.#terms = terms;
     this.#scoring = scoring;
+    this.#words = words;
   }
 
   meta(i: number): EntryMeta {
@@ -78,14 +87,25 @@ export class Hits {
   }
 
   hit(i: number): RawHit {
+    const terms = this.#matched(i, () => true);
+    return { meta: this.meta(i), score: this.score(i), terms, textTerms: this.meta(i).kind === 'passage' ? this.textTerms(i) : terms };
+  }
+
+  /** A passage's terms found in its own text (see RawHit.textTerms). */
+  textTerms(i: number): string[] {
+    return this.#matched(i, (field) => field === 'body');
+  }
+
+  /** Whether the hit's own text holds every word of the query, not only with the help of its document's title. */
+  holdsEveryWord(i: number): boolean {
+    const found = new Set(this.textTerms(i));
+    return this.#words.every((terms) => [...terms].some((term) => found.has(term)));
+  }
+
+  #matched(i: number, counts: (field: Field) => boolean): string[] {
     const segment = this.#owners[i] as Segment;
     const local = this.#locals[i] as number;
-    const scoring = this.#scoring;
-    return {
-      meta: this.meta(i),
-      score: this.score(i),
-      terms: this.#terms.filter((term) => [...(scoring.get(term)?.fields ?? [])].some((field) => segment.weight(field, local, term) > 0)),
-    };
+    return this.#terms.filter((term) => [...(this.#scoring.get(term)?.fields ?? [])].some((field) => counts(field) && segment.weight(field, local, term) > 0));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { plainLinks } from '../../shared/notes/backlinks';
 import { parseQuery } from '../../shared/search/query-syntax';
 import type { SearchArgs, SearchGroup, SearchHit, SearchResult } from '../../shared/search/results';
 import type { RecordService } from '../notebook/records/record-service';
@@ -75,8 +76,11 @@ export class SearchService {
         const group = resultGroup(hits.meta(first));
         const heading = await this.#heading(group);
         if (!heading) return undefined;
-        const made = await Promise.all(members.slice(0, args.hitsPerGroup).map((i) => this.#hit(hits.hit(i), phrases)));
-        return { ...group, ...heading, score: hits.score(first), hits: made.filter((hit) => hit !== undefined), hitCount: members.length };
+        // A word of the title ranks the document (every passage's entry carries it), but only passages that hold the words are its hits.
+        const inText = members.filter((i) => hits.meta(i).kind !== 'passage' || hits.holdsEveryWord(i));
+        const listed = inText.length > 0 ? inText : members.slice(0, 1);
+        const made = await Promise.all(listed.slice(0, args.hitsPerGroup).map((i) => this.#hit(hits.hit(i), phrases)));
+        return { ...group, ...heading, score: hits.score(first), hits: made.filter((hit) => hit !== undefined), hitCount: listed.length };
       }),
     );
     return { groups: shown.filter((group) => group !== undefined), total: grouped.total, notices, tookMs: performance.now() - started };
@@ -107,14 +111,14 @@ export class SearchService {
     const { meta } = raw;
     const text = await this.#hitText(meta);
     if (!text) return undefined;
-    const matched = new Set(raw.terms);
     let source = text.text;
     let start = text.start;
     let end = text.end;
-    let marked = findMarks(source, start, end, meta.language, matched, phrases);
-    // A highlight found by its comment shows the comment.
+    // Only words found in the text are marked in it: a title's "al-Kadhimi" does not mark every "Al" of the passage.
+    let marked = findMarks(source, start, end, meta.language, new Set(raw.textTerms), phrases);
+    // A highlight found by its comment shows the comment; a passage found only by its document's title, the title.
     if (marked.marks.length === 0 && text.extra) {
-      const inComment = findMarks(text.extra, 0, text.extra.length, meta.language, matched, phrases);
+      const inComment = findMarks(text.extra, 0, text.extra.length, meta.language, new Set(raw.terms), phrases);
       if (inComment.marks.length > 0) {
         source = text.extra;
         start = 0;
@@ -156,7 +160,8 @@ export class SearchService {
       }
       case 'note': {
         const note = await store.collection('notes').get(meta.id);
-        return note ? { ...whole(note.body), extra: note.title } : undefined;
+        // Shown as it reads: links by their labels, not as [[kind:id|…]] code.
+        return note ? { ...whole(plainLinks(note.body)), extra: note.title } : undefined;
       }
       case 'actor': {
         const actor = await store.collection('actors').get(meta.id);

@@ -208,7 +208,7 @@ export class SegmentedIndex {
       locals.set(kept, at);
       scores.set(some, at);
     }
-    return new Hits({ owners, locals, scores, groups, idKeys, groupCount: this.#groupNumbers.size }, order, scoring);
+    return new Hits({ owners, locals, scores, groups, idKeys, groupCount: this.#groupNumbers.size }, order, scoring, expanded.map((terms) => new Set(terms.keys())));
   }
 
   /** The index terms the variants reach in any segment, with the best weight for each. */

@@ -25,11 +25,30 @@ export class EventRecords {
 
   async update(id: string, patch: z.output<typeof EventPatch>): Promise<EventRecord> {
     const participants = await this.#checked(patch);
-    return this.#records.update('events', id, { ...patch, ...(participants ? { participants } : {}) });
+    const { fatalities, injuries, ...rest } = patch;
+    const figures = { ...(fatalities ? { fatalities } : {}), ...(injuries ? { injuries } : {}) };
+    const unset = (['fatalities', 'injuries'] as const).filter((field) => patch[field] === null);
+    return this.#records.update('events', id, { ...rest, ...figures, ...(participants ? { participants } : {}) }, unset);
+  }
+
+  /** Undo a delete. An actor or passage deleted since is left out: a live event refers only to live records. */
+  async restore(id: string): Promise<EventRecord> {
+    const restored = await this.#records.restore('events', id);
+    const [participants, evidence] = await Promise.all([
+      this.#liveOnly('actors', restored.participants, (participant) => participant.actorId),
+      this.#liveOnly('highlights', restored.evidence, (highlightId) => highlightId),
+    ]);
+    if (participants.length === restored.participants.length && evidence.length === restored.evidence.length) return restored;
+    return this.#records.update('events', id, { participants, evidence });
+  }
+
+  async #liveOnly<T>(type: 'actors' | 'highlights', items: readonly T[], idOf: (item: T) => string): Promise<T[]> {
+    const live = await Promise.all(items.map(async (item) => !(await this.#records.get(type, idOf(item)).catch(() => undefined))?.deletedAt));
+    return items.filter((_item, index) => live[index]);
   }
 
   /** Refuses what cannot be right; returns the participants without repeats of the same actor in the same role. */
-  async #checked(fields: z.output<typeof EventPatch>): Promise<Participant[] | undefined> {
+  async #checked(fields: Pick<z.output<typeof EventPatch>, 'date' | 'evidence' | 'participants'>): Promise<Participant[] | undefined> {
     if (fields.date) {
       const problem = checkEventDate(fields.date);
       if (problem) throw new ApiError('BAD_REQUEST', `Invalid event date: ${problem}`);

@@ -120,6 +120,9 @@ export const methods = {
   'mentions.find': { args: z.object({ actorId: RecordId.optional(), limit: z.number().int().positive().max(10_000).default(2000) }).strict(), result: MentionList },
   /** Tag mentions: each range becomes a highlight tagged with its actor. */
   'mentions.tag': { args: z.object({ mentions: z.array(MentionTarget).min(1).max(10_000) }).strict(), result: MentionTagResult },
+  /** One event, deleted or not (an event page shows a deleted one until it is left, with undo). */
+  'events.get': { args: byId, result: EventRecord },
+  'events.restore': { args: byId, result: EventRecord },
   'events.timeline': { args: noArgs, result: z.array(TimelineEntry) },
   'events.evidence': { args: byId, result: EventEvidence },
   /** The notebook's editable list of event types (ACLED-like until edited). */

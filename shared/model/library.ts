@@ -8,6 +8,8 @@ export const LibraryItem = z.object({
   id: z.string().min(1),
   title: z.string(),
   subtitle: z.string().optional(),
+  /** A document's date of publication as its source gave it: the page shows it in the reader's own way. */
+  publishedAt: z.string().optional(),
   updatedAt: z.iso.datetime(),
 });
 export type LibraryItem = z.infer<typeof LibraryItem>;

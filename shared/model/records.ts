@@ -177,7 +177,10 @@ export const EventCreate = EventFields.extend({
   evidence: EventFields.shape.evidence.default([]),
   notes: EventFields.shape.notes.default(''),
 }).strict();
-export const EventPatch = EventFields.partial().strict();
+/** A figure set to null is taken away: the source no longer gives one. */
+export const EventPatch = EventFields.partial()
+  .extend({ fatalities: Count.nullable().optional(), injuries: Count.nullable().optional() })
+  .strict();
 
 const NoteFields = NoteRecord.pick({ title: true, body: true, attachedTo: true });
 export const NoteCreate = NoteFields.extend({ title: NoteFields.shape.title.default(''), body: NoteFields.shape.body.default('') }).strict();

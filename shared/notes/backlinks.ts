@@ -21,8 +21,7 @@ export function backlinkExcerpt(body: string, target: LinkRef): string {
   if (!link) return '';
   const lineStart = body.lastIndexOf('\n', link.from) + 1;
   const lineEnd = body.indexOf('\n', link.to);
-  const from = Math.max(lineStart, link.from - EXCERPT_CHARS / 2);
-  const to = Math.min(lineEnd === -1 ? body.length : lineEnd, link.to + EXCERPT_CHARS / 2);
+  const [from, to] = outsideLinks(body, Math.max(lineStart, link.from - EXCERPT_CHARS / 2), Math.min(lineEnd === -1 ? body.length : lineEnd, link.to + EXCERPT_CHARS / 2));
   const text = plainLinks(body.slice(from, to)).trim();
   return `${from > lineStart ? '…' : ''}${text}${to < (lineEnd === -1 ? body.length : lineEnd) ? '…' : ''}`;
 }
@@ -36,4 +35,24 @@ export function plainLinks(text: string): string {
     at = link.to;
   }
   return out + text.slice(at);
+}
+
+/** The start of a body as plain text, about `length` characters of it, no link cut in two. */
+export function plainStart(body: string, length: number): string {
+  const [, to] = outsideLinks(body, 0, Math.min(length, body.length));
+  return plainLinks(body.slice(0, to));
+}
+
+/**
+ * Cut points moved out of the links they fall inside, each to take the
+ * whole link: a link cut in two is no longer one, and would show as code.
+ */
+function outsideLinks(body: string, from: number, to: number): [number, number] {
+  let start = from;
+  let end = to;
+  for (const link of parseLinks(body)) {
+    if (link.from < start && start < link.to) start = link.from;
+    if (link.from < end && end < link.to) end = link.to;
+  }
+  return [start, end];
 }

@@ -140,6 +140,12 @@ export function parseEventDate(text: string, precision?: DatePrecision): EventDa
   return date;
 }
 
+/** A date as the event form's field takes it back (see readEventDate in event-date-words.ts), its precision in the words. */
+export function eventDateText(date: EventDate): string {
+  if (date.precision === 'approximate') return `around ${date.start}`;
+  return date.end === undefined ? date.start : `${date.start}..${date.end}`;
+}
+
 function formatPartial(text: string): string {
   const p = parts(text);
   if (!p) return text;

@@ -32,6 +32,8 @@ export async function selectPhrase(ui: Page, phrase: string, until?: string): Pr
         }
         throw new Error(`"${needle}" is not in the reader`);
       };
+      // A drag in the text takes the focus from a field (the tag box a highlight leaves focused).
+      (document.activeElement as HTMLElement | null)?.blur();
       const start = locate(phrase, false);
       const end = locate(until ?? phrase, true);
       const range = document.createRange();

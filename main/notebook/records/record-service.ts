@@ -55,11 +55,13 @@ export class RecordService {
     return record;
   }
 
-  async update<T extends RecordType>(type: T, id: string, patch: Partial<RecordFields<T>>): Promise<RecordOf<T>> {
+  /** Change the fields the patch names; `unset` names optional fields to take away. */
+  async update<T extends RecordType>(type: T, id: string, patch: Partial<RecordFields<T>>, unset: readonly (keyof RecordFields<T>)[] = []): Promise<RecordOf<T>> {
     const current = await this.get(type, id);
     if (current.deletedAt) throw new ApiError('CONFLICT', `This ${singular(type)} was deleted; it cannot be changed.`);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-    const record = validate(type, { ...current, ...defined, updatedAt: new Date().toISOString() });
+    const kept = Object.fromEntries(Object.entries(current).filter(([key]) => !unset.includes(key as keyof RecordFields<T>)));
+    const record = validate(type, { ...kept, ...defined, updatedAt: new Date().toISOString() });
     await this.#save(type, record);
     return record;
   }

@@ -21,7 +21,11 @@ interface ActorTaggerProps {
    * the card shows the change at once; otherwise it goes straight to main and
    * the owner's list follows records.changed.
    */
-  update?(id: string, patch: TagPatch): Promise<void>;
+  update?(id: string, patch: TagPatch): Promise<unknown>;
+  /** Take the focus on opening: the passage was just highlighted, and tagging it is what comes next. */
+  focusOnOpen?: boolean;
+  /** Open the page of an actor or event the passage is tagged with; without it the chips are only names. */
+  onOpen?(kind: 'actor' | 'event', id: string): void;
   onError(error: unknown): void;
 }
 
@@ -36,7 +40,7 @@ const namesOf = (item: Taggable) => item.names;
  * can name a new actor in one step, or a new event in two (it needs a date:
  * a small form opens in place). For the reader's highlight card.
  */
-export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProps) {
+export function ActorTagger({ api, highlight, update, focusOnOpen = false, onOpen, onError }: ActorTaggerProps) {
   const load = useCallback(async () => {
     const [actors, events] = await Promise.all([api.call('actors.list', {}), api.call('events.list', {})]);
     return [
@@ -49,6 +53,9 @@ export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProp
   /** The title the new-event form opens with; undefined while it is closed. */
   const [eventTitle, setEventTitle] = useState<string>();
   const pickerField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) pickerField.current?.focus();
+  }, [focusOnOpen]);
   const refocusPicker = useRef(false);
   // The picker was only hidden while the form was open: it gets the focus back once it shows again.
   useEffect(() => {
@@ -58,7 +65,10 @@ export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProp
   }, [eventTitle]);
 
   const save = async (patch: TagPatch) => {
-    if (update) return update(highlight.id, patch);
+    if (update) {
+      await update(highlight.id, patch);
+      return;
+    }
     try {
       await api.call('highlights.update', { id: highlight.id, patch });
     } catch (error) {
@@ -92,7 +102,14 @@ export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProp
         <ul className="tag-chips" aria-label="Tagged with">
           {tags.map(({ id, kind }) => (
             <li key={id}>
-              <span dir="auto">{labels.get(id) ?? id}</span> <span className="tag-kind">{kind}</span>{' '}
+              {onOpen ? (
+                <button type="button" className="link-button" dir="auto" onClick={() => onOpen(kind, id)}>
+                  {labels.get(id) ?? id}
+                </button>
+              ) : (
+                <span dir="auto">{labels.get(id) ?? id}</span>
+              )}{' '}
+              <span className="tag-kind">{kind}</span>{' '}
               <button
                 type="button"
                 className="link-button"
@@ -122,7 +139,7 @@ export function ActorTagger({ api, highlight, update, onError }: ActorTaggerProp
           inputRef={pickerField}
         />
       </div>
-      {eventTitle !== undefined && <QuickEventForm api={api} initialTitle={eventTitle} onCreated={eventCreated} onCancel={closeEventForm} onError={onError} />}
+      {eventTitle !== undefined && <QuickEventForm api={api} initialTitle={eventTitle} passage={highlight.target.quote.exact} onCreated={eventCreated} onCancel={closeEventForm} onError={onError} />}
     </div>
   );
 }

@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { parseEventDate, type DatePrecision } from '../../../shared/timeline/event-date';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { DatePrecision } from '../../../shared/timeline/event-date';
+import { datesStated, readEventDate } from '../../../shared/timeline/event-date-words';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { EventRecord } from '../../../shared/model/records';
+import { DateField } from '../forms/DateField';
+import { errorMessage } from '../forms/error-message';
 import { EventTypeSelect, PrecisionSelect } from '../forms/EventFields';
 import { useApiResult } from '../api/useApiResult';
 import './actors.css';
@@ -10,6 +13,8 @@ interface QuickEventFormProps {
   api: FieldbookApi;
   /** What the picker held: the selected passage, or what was typed over it. */
   initialTitle: string;
+  /** The passage the event is made from: the dates it states are offered. */
+  passage: string;
   onCreated(event: EventRecord): Promise<void>;
   onCancel(): void;
   onError(error: unknown): void;
@@ -19,21 +24,28 @@ interface QuickEventFormProps {
  * The least an event needs, asked for in place from the quick picker: its
  * title (the passage, to shorten), a date with its precision, and a type
  * from the notebook's list. The date field has the focus, Enter creates,
- * Escape goes back to the picker; the rest is edited on the timeline.
+ * Escape goes back to the picker; the rest is edited on the event's page.
+ * The dates the passage states are offered for the date.
  */
-export function QuickEventForm({ api, initialTitle, onCreated, onCancel, onError }: QuickEventFormProps) {
+export function QuickEventForm({ api, initialTitle, passage, onCreated, onCancel, onError }: QuickEventFormProps) {
   const loadTypes = useCallback(() => api.call('events.types', {}), [api]);
   const { data: types = [] } = useApiResult(api, loadTypes, onError, []);
   const [title, setTitle] = useState(initialTitle);
   const [dateText, setDateText] = useState('');
   const [precision, setPrecision] = useState<DatePrecision | ''>('');
   const [type, setType] = useState('');
+  const [dateProblem, setDateProblem] = useState('');
   const [problem, setProblem] = useState('');
   const [saving, setSaving] = useState(false);
   const dateField = useRef<HTMLInputElement>(null);
-  const problemId = useId();
+  const stated = useMemo(() => datesStated(passage), [passage]);
 
   useEffect(() => dateField.current?.focus(), []);
+
+  const changeDate = (text: string) => {
+    setDateText(text);
+    setDateProblem('');
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,18 +56,19 @@ export function QuickEventForm({ api, initialTitle, onCreated, onCancel, onError
     }
     let date;
     try {
-      date = parseEventDate(dateText, precision || undefined);
+      date = readEventDate(dateText, precision || undefined);
     } catch (error) {
-      setProblem((error as Error).message);
+      setDateProblem(errorMessage(error));
       dateField.current?.focus();
       return;
     }
+    setDateProblem('');
     setProblem('');
     setSaving(true);
     try {
       await onCreated(await api.call('events.create', { title: title.trim(), date, type }));
     } catch (error) {
-      onError(error);
+      setProblem(`Not saved: ${errorMessage(error)}`);
       setSaving(false);
     }
   };
@@ -72,20 +85,7 @@ export function QuickEventForm({ api, initialTitle, onCreated, onCancel, onError
         Title
         <input type="text" dir="auto" required value={title} onChange={(event) => setTitle(event.target.value)} />
       </label>
-      <label>
-        Date
-        <input
-          ref={dateField}
-          type="text"
-          required
-          placeholder="2024-03-15"
-          title="YYYY-MM-DD, YYYY-MM, YYYY, or START..END"
-          aria-invalid={problem !== '' || undefined}
-          aria-describedby={problem ? problemId : undefined}
-          value={dateText}
-          onChange={(event) => setDateText(event.target.value)}
-        />
-      </label>
+      <DateField value={dateText} onChange={changeDate} precision={precision} problem={dateProblem} stated={stated} inputRef={dateField} />
       <label>
         Precision
         <PrecisionSelect value={precision} onChange={setPrecision} asWritten="as written" />
@@ -95,7 +95,7 @@ export function QuickEventForm({ api, initialTitle, onCreated, onCancel, onError
         <EventTypeSelect value={type} onChange={setType} types={types} />
       </label>
       {problem && (
-        <p id={problemId} className="form-error" role="alert">
+        <p className="form-error" role="alert">
           {problem}
         </p>
       )}

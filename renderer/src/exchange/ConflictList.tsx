@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { ConflictChoice, ConflictVersion, OpenConflict } from '../../../shared/exchange/conflicts';
-import { errorMessage, formatTime, quotedLabel, recordNames } from './labels';
+import { errorMessage } from '../forms/error-message';
+import { formatTime, quotedLabel, recordNames } from './labels';
 
 const fieldNames: Record<OpenConflict['field'], string> = { comment: 'comment', description: 'description', notes: 'notes', body: 'text' };
 

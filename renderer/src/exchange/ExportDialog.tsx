@@ -3,7 +3,8 @@ import type { FieldbookApi } from '../../../shared/api/contract';
 import type { ExportSelection } from '../../../shared/exchange/selection';
 import { MIN_PASSPHRASE_LENGTH, type AnnotationFormat, type Download, type DownloadOutcome } from '../../../shared/exchange/transfer';
 import { withChecked } from '../forms/checked-set';
-import { describeCounts, errorMessage } from './labels';
+import { errorMessage } from '../forms/error-message';
+import { describeCounts } from './labels';
 import { Modal } from '../forms/Modal';
 
 type Format = 'fieldbook' | AnnotationFormat;

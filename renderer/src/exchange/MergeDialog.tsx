@@ -3,7 +3,7 @@ import type { FieldbookApi } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { MergeReport } from '../../../shared/exchange/merge-report';
 import { EXCHANGE_UPLOAD_NAME } from '../../../shared/exchange/transfer';
-import { errorMessage } from './labels';
+import { errorMessage } from '../forms/error-message';
 import { MergeReportView } from './MergeReportView';
 import { Modal } from '../forms/Modal';
 

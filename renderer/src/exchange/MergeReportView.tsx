@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { Conflict, MergeReport, RecordRef } from '../../../shared/exchange/merge-report';
 import { ConflictList } from './ConflictList';
-import { describeCounts, errorMessage, formatTime, quotedLabel, recordNames } from './labels';
+import { errorMessage } from '../forms/error-message';
+import { describeCounts, formatTime, quotedLabel, recordNames } from './labels';
 
 const conflictReasons: Record<Conflict['reason'], (fields: string[]) => string> = {
   'kept-both-versions': (fields) => `changed on both sides: both versions of its ${fields.join(', ')} are kept`,

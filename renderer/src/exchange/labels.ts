@@ -21,10 +21,6 @@ export function formatTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** A record as a report names it: highlights are labelled by their quote, already in quotation marks. */
 export function quotedLabel(type: RecordType, label: string): string {
   return type === 'highlights' ? label : `“${label}”`;

@@ -5,6 +5,7 @@ import { TagList } from '../tags/TagList';
 import type { Tags } from '../tags/useTags';
 import type { AnchoredHighlight } from './anchored';
 import { ColorSwatches } from './ColorSwatches';
+import { errorMessage } from '../forms/error-message';
 import { colorLabels } from './colors';
 import type { DocumentHighlights } from './useDocumentHighlights';
 
@@ -28,15 +29,21 @@ interface HighlightCardProps {
 export function HighlightCard({ item, selected, tags, highlights, onShow, onError, extras }: HighlightCardProps) {
   const { record, anchor } = item;
   const [comment, setComment] = useState(record.comment);
+  /** Why the comment typed here was not saved; while there is one, the typed text stays rather than what main has. */
+  const [saveProblem, setSaveProblem] = useState<string>();
   const cardRef = useRef<HTMLLIElement>(null);
 
-  useEffect(() => setComment(record.comment), [record.comment]);
+  useEffect(() => {
+    if (saveProblem === undefined) setComment(record.comment);
+  }, [record.comment, saveProblem]);
   useEffect(() => {
     if (selected) cardRef.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  const saveComment = () => {
-    if (comment !== record.comment) void highlights.update(record.id, { comment });
+  const saveComment = async () => {
+    if (comment === record.comment && saveProblem === undefined) return;
+    const saved = await highlights.update(record.id, { comment }, (error) => setSaveProblem(errorMessage(error)));
+    if (saved) setSaveProblem(undefined);
   };
 
   return (
@@ -58,14 +65,21 @@ export function HighlightCard({ item, selected, tags, highlights, onShow, onErro
             placeholder="Add a comment"
             value={comment}
             onChange={(event) => setComment(event.target.value)}
-            onBlur={saveComment}
+            aria-describedby={saveProblem === undefined ? undefined : `comment-problem-${record.id}`}
+            aria-invalid={saveProblem !== undefined}
+            onBlur={() => void saveComment()}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                 event.preventDefault();
-                saveComment();
+                void saveComment();
               }
             }}
           />
+          {saveProblem !== undefined && (
+            <p id={`comment-problem-${record.id}`} className="form-error" role="alert" dir="auto">
+              Not saved: {saveProblem} Your text is kept here; press Ctrl+Enter to try again.
+            </p>
+          )}
           <TagEditor tags={tags} selected={record.tags} subject="highlight" onChange={(ids) => void highlights.update(record.id, { tags: ids })} onError={onError} />
           <div className="highlight-actions">
             <ColorSwatches label="Colour of this highlight" current={record.color} describe={(color) => `Make this highlight ${colorLabels[color].toLowerCase()}`} onPick={(color) => void highlights.update(record.id, { color })} />

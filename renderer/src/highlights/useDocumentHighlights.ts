@@ -10,8 +10,11 @@ export interface DocumentHighlights {
   /** The most recently deleted highlight that undo would bring back. */
   undoable: HighlightRecord | undefined;
   create(range: TextRange, color: HighlightColor): Promise<HighlightRecord | undefined>;
-  /** Shown at once, saved behind; a refused change is replaced by what main has. */
-  update(id: string, patch: z.input<typeof HighlightPatch>): Promise<void>;
+  /**
+   * Shown at once, saved behind; a refused change is replaced by what main has,
+   * and its reason goes to `onFailed` (the view's error by default). Says whether it was saved.
+   */
+  update(id: string, patch: z.input<typeof HighlightPatch>, onFailed?: (error: unknown) => void): Promise<boolean>;
   remove(id: string): Promise<void>;
   /** Bring back the last deleted highlight; gives it back once restored. */
   undo(): Promise<HighlightRecord | undefined>;
@@ -67,7 +70,7 @@ export function useDocumentHighlights(api: FieldbookApi, documentId: string, onE
   );
 
   const update = useCallback(
-    async (id: string, patch: z.input<typeof HighlightPatch>) => {
+    async (id: string, patch: z.input<typeof HighlightPatch>, onFailed: (error: unknown) => void = onError) => {
       const replace = (change: (record: HighlightRecord) => HighlightRecord) => setRecords((list) => list?.map((other) => (other.id === id ? change(other) : other)));
       replace((record) => patched(record, patch));
       const inFlight = updating.current;
@@ -75,9 +78,11 @@ export function useDocumentHighlights(api: FieldbookApi, documentId: string, onE
       try {
         const saved = await saving(() => api.call('highlights.update', { id, patch }));
         if (inFlight.get(id) === 1) replace(() => saved);
+        return true;
       } catch (error) {
-        onError(error);
+        onFailed(error);
         reloads.current?.changed();
+        return false;
       } finally {
         const left = (inFlight.get(id) ?? 1) - 1;
         if (left > 0) inFlight.set(id, left);

@@ -4,6 +4,7 @@ import { collectionOrder, type Section } from './sections';
 interface Shortcuts {
   focusSearch(): void;
   showSection(section: Section): void;
+  showShortcuts(): void;
 }
 
 export function isTyping(target: EventTarget | null): boolean {
@@ -15,13 +16,18 @@ export function isTyping(target: EventTarget | null): boolean {
  * the same accelerators and sends app.command instead; both end up here.
  */
 export function useGlobalShortcuts(shortcuts: Shortcuts): void {
-  const { focusSearch, showSection } = shortcuts;
+  const { focusSearch, showSection, showShortcuts } = shortcuts;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
       if ((mod && event.key.toLowerCase() === 'k') || (event.key === '/' && !isTyping(event.target))) {
         event.preventDefault();
         focusSearch();
+        return;
+      }
+      if (event.key === '?' && !mod && !isTyping(event.target)) {
+        event.preventDefault();
+        showShortcuts();
         return;
       }
       const index = Number(event.key) - 1;
@@ -35,5 +41,5 @@ export function useGlobalShortcuts(shortcuts: Shortcuts): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [focusSearch, showSection]);
+  }, [focusSearch, showSection, showShortcuts]);
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { NoteAttachment } from '../../../shared/model/records';
 import { noteTitle } from '../../../shared/notes/link-resolution';
-import { plainLinks } from '../../../shared/notes/backlinks';
+import { plainStart } from '../../../shared/notes/backlinks';
 import { useApiResult } from '../api/useApiResult';
 import './notes.css';
 
@@ -56,7 +56,7 @@ export function AttachedNotes({ api, target, onOpen, onError = ignore }: Attache
                 {noteTitle(note)}
               </button>
               <p className="note-backlink-excerpt" dir="auto">
-                {plainLinks(note.body.slice(0, 200))}
+                {plainStart(note.body, 200)}
               </p>
             </li>
           ))}

@@ -12,6 +12,7 @@ import { AttachedNotes } from '../notes/AttachedNotes';
 import { Backlinks } from '../notes/Backlinks';
 import { TagEditor } from '../tags/TagEditor';
 import { useTags } from '../tags/useTags';
+import { publishedDate } from '../forms/published-date';
 import { FindBar } from './FindBar';
 import { isTyping } from '../navigation/keyboard';
 import { TableOfContents } from './TableOfContents';
@@ -33,6 +34,8 @@ export interface ReaderViewProps {
   onBack(): void;
   /** Open a note that belongs to or links to this document or one of its highlights. */
   onOpenNote(noteId: string): void;
+  /** Open the page of an actor or event a passage is tagged with. */
+  onOpenRecord(kind: 'actor' | 'event', id: string): void;
   onError(error: unknown): void;
 }
 
@@ -41,13 +44,15 @@ export interface ReaderViewProps {
  * document (text views for web pages, Markdown and text; the PDF view). The
  * views only paint and report selections and clicks in canonical offsets.
  */
-export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, onError }: ReaderViewProps) {
+export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, onOpenRecord, onError }: ReaderViewProps) {
   const [loaded, setLoaded] = useReaderDocument(api, documentId, onError);
   const highlights = useDocumentHighlights(api, documentId, onError);
   const tags = useTags(api, onError);
   const [selection, setSelection] = useState<TextRange>();
   const [color, setColor] = useState<HighlightColor>('yellow');
   const [selectedId, setSelectedId] = useState<string>();
+  /** The highlight just made here: its card's tag box takes the focus. */
+  const [createdId, setCreatedId] = useState<string>();
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget>();
   const [findMarks, setFindMarks] = useState<TextRange[]>([]);
   const nonce = useRef(0);
@@ -67,6 +72,12 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
   useEffect(() => {
     if (loaded && range) scrollTo(range, true);
   }, [loaded, range, scrollTo]);
+  // Opened from the keyboard (a search result, a list), the reader takes the focus, without scrolling away from the passage shown.
+  const opened = loaded !== undefined;
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (opened) titleRef.current?.focus({ preventScroll: true });
+  }, [opened]);
 
   // The key handler reads the selection from here: a key pressed right after a selection must not wait for a re-render.
   const selectionRef = useRef<TextRange>(undefined);
@@ -85,6 +96,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
       document.getSelection()?.removeAllRanges();
       setSelection(undefined);
       setSelectedId(created.id);
+      setCreatedId(created.id);
     },
     [highlights],
   );
@@ -162,11 +174,11 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           ← Documents
         </button>
         <div className="reader-heading">
-          <h1 id="reader-title" dir="auto">
+          <h1 id="reader-title" ref={titleRef} tabIndex={-1} dir="auto">
             {record.title}
           </h1>
           <p className="reader-meta" dir="auto">
-            {[record.authors.join(', '), publishedDate(record.publishedAt), record.siteName].filter(Boolean).join(' · ')}
+            {byline(record.authors, publishedDate(record.publishedAt), record.siteName)}
           </p>
         </div>
         <TagEditor
@@ -221,7 +233,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           onError={onError}
           cardExtras={(highlight) => (
             <>
-              <ActorTagger api={api} highlight={highlight} update={highlights.update} onError={onError} />
+              <ActorTagger api={api} highlight={highlight} update={highlights.update} focusOnOpen={highlight.id === createdId} onOpen={onOpenRecord} onError={onError} />
               <Backlinks api={api} target={{ kind: 'highlight', id: highlight.id }} heading="Notes citing this passage" onOpen={onOpenNote} onError={onError} />
             </>
           )}
@@ -241,9 +253,8 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
   );
 }
 
-/** The day a document was published, in the reader's language; anything that is not an ISO date is shown as the import found it. */
-function publishedDate(value: string | undefined): string | undefined {
-  const day = value && /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0];
-  if (!day) return value;
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+/** Authors, date and site, the site left out when an author already names it ("BBC News · 24 July 2015", not "… · BBC News" again). */
+function byline(authors: readonly string[], published: string | undefined, siteName: string | undefined): string {
+  const site = siteName && !authors.some((author) => author.trim().toLocaleLowerCase() === siteName.trim().toLocaleLowerCase()) ? siteName : undefined;
+  return [authors.join(', '), published, site].filter(Boolean).join(' · ');
 }

@@ -42,7 +42,10 @@ export function SearchView({ api, query, onOpenDocument, onOpenRecord, onError }
   const [actor, setActor] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [result, setResult] = useState<SearchResult>();
+  /** The last answer, with the question it answers: an answer to other words or filters is not shown, nor opened. */
+  const [answered, setAnswered] = useState<{ asked: string; result: SearchResult }>();
+  /** Enter was pressed before the answer to what is typed now arrived: its first result opens when it does. */
+  const [openWhenAnswered, setOpenWhenAnswered] = useState(false);
   const [searching, setSearching] = useState(false);
   const [active, setActive] = useState(0);
   const [tags, setTags] = useState<TagRecord[]>([]);
@@ -94,6 +97,9 @@ export function SearchView({ api, query, onOpenDocument, onOpenRecord, onError }
     };
   }, [api]);
 
+  const asked = useMemo(() => JSON.stringify({ query, filters }), [query, filters]);
+  const result = answered?.asked === asked ? answered.result : undefined;
+
   useEffect(() => {
     const mine = ++sequence.current;
     setSearching(true);
@@ -101,7 +107,7 @@ export function SearchView({ api, query, onOpenDocument, onOpenRecord, onError }
       api.call('search.query', { query, limit: LIMIT, filters }).then(
         (answer) => {
           if (mine !== sequence.current) return;
-          setResult(answer);
+          setAnswered({ asked, result: answer });
           setActive(0);
           setSearching(false);
         },
@@ -113,7 +119,7 @@ export function SearchView({ api, query, onOpenDocument, onOpenRecord, onError }
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [api, query, filters, changes, onError]);
+  }, [api, query, filters, asked, changes, onError]);
 
   const rows = useMemo((): Row[] => (result?.groups ?? []).flatMap((group) => group.hits.map((hit, i) => ({ group, hit, key: `${group.kind}:${group.id}:${i}` }))), [result]);
 
@@ -126,6 +132,14 @@ export function SearchView({ api, query, onOpenDocument, onOpenRecord, onError }
     [onOpenDocument, onOpenRecord],
   );
 
+  useEffect(() => {
+    if (!openWhenAnswered || !result) return;
+    setOpenWhenAnswered(false);
+    if (rows[0]) open(rows[0]);
+  }, [openWhenAnswered, result, rows, open]);
+  // Words typed after Enter are a new question: the Enter is not carried over to them.
+  useEffect(() => setOpenWhenAnswered(false), [asked]);
+
   // Arrows and Enter work from the search box as well as from the list, so one can type, then pick.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -134,14 +148,16 @@ export function SearchView({ api, query, onOpenDocument, onOpenRecord, onError }
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
         setActive((current) => Math.max(0, Math.min(rows.length - 1, current + (event.key === 'ArrowDown' ? 1 : -1))));
-      } else if (event.key === 'Enter' && rows[active]) {
+      } else if (event.key === 'Enter') {
         event.preventDefault();
-        open(rows[active]);
+        const row = rows[active];
+        if (!result) setOpenWhenAnswered(true);
+        else if (row) open(row);
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [rows, active, open, listId]);
+  }, [rows, active, open, listId, result]);
 
   useEffect(() => {
     document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });

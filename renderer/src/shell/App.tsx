@@ -1,43 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { AppInfo } from '../../../shared/model/app';
-import { LibraryCollection, type LibraryCounts } from '../../../shared/model/library';
-import type { NotebookInfo, NotebookProblem } from '../../../shared/model/notebook';
+import { LibraryCollection } from '../../../shared/model/library';
+import type { NotebookProblem } from '../../../shared/model/notebook';
 import type { Settings } from '../../../shared/model/settings';
-import { ExchangeDialogs } from '../exchange/ExchangeDialogs';
-import { ExchangeMenu } from '../exchange/ExchangeMenu';
-import { useExchangeDialogs } from '../exchange/useExchangeDialogs';
-import { DropZone } from '../import/DropZone';
-import { ImportSummaryDialog } from '../import/ImportSummaryDialog';
-import { useImport } from '../import/useImport';
-import { ActorPage } from '../actors/ActorPage';
-import { MentionsView } from '../actors/MentionsView';
-import { AllHighlightsView } from '../highlights/AllHighlightsView';
-import { NetworkView } from '../network/NetworkView';
-import { NotesView } from '../notes/NotesView';
-import { TimelineView } from '../timeline/TimelineView';
-import { ReaderView } from '../reader/ReaderView';
-import { SearchView } from '../search/SearchView';
-import type { TextRange } from '../navigation/text-range';
-import { LibraryView } from '../views/LibraryView';
-import { SettingsView } from '../views/SettingsView';
+import { applyTheme } from '../styles/theme';
 import { ErrorBanner } from './ErrorBanner';
 import { NoNotebookScreen } from './NoNotebookScreen';
-import { NotebookDialog } from './NotebookDialog';
-import { ProblemsBanner } from './ProblemsBanner';
-import { useGlobalShortcuts } from '../navigation/keyboard';
-import { sectionForCommand, type Section } from '../navigation/sections';
-import { Sidebar } from './Sidebar';
-import { StatusBar } from './StatusBar';
-import { applyTheme } from '../styles/theme';
-import { TopBar } from './TopBar';
-
-interface Loaded {
-  info: AppInfo;
-  notebook: NotebookInfo;
-  settings: Settings;
-  counts: LibraryCounts;
-}
+import { NotebookWorkspace, type OpenNotebook } from './NotebookWorkspace';
 
 /** The app with no notebook open: the chooser, with the reason. */
 interface Unopened {
@@ -46,60 +16,10 @@ interface Unopened {
   problem: NotebookProblem;
 }
 
-/** The document open in the reader, and what to show in it; `opened` tells two openings of the same passage apart. */
-interface Reading {
-  documentId: string;
-  range?: TextRange;
-  terms?: readonly string[];
-  opened: number;
-}
-
 export function App({ api }: { api: FieldbookApi }) {
-  const [loaded, setLoaded] = useState<Loaded>();
+  const [loaded, setLoaded] = useState<OpenNotebook>();
   const [unopened, setUnopened] = useState<Unopened>();
   const [error, setError] = useState<unknown>();
-  const [section, setSection] = useState<Section>('documents');
-  const [query, setQuery] = useState('');
-  const [notebookDialog, setNotebookDialog] = useState(false);
-  const [reading, setReading] = useState<Reading>();
-  const [actorId, setActorId] = useState<string>();
-  const [noteId, setNoteId] = useState<string>();
-  const [eventId, setEventId] = useState<string>();
-  const searchRef = useRef<HTMLInputElement>(null);
-
-  const focusSearch = useCallback(() => searchRef.current?.focus(), []);
-  /** Open a document in the reader, optionally at a passage and with search terms marked (library, search results, all highlights). */
-  const openDocument = useCallback((documentId: string, range?: TextRange, terms?: readonly string[]) => {
-    setReading({ documentId, opened: Date.now(), ...(range ? { range } : {}), ...(terms?.length ? { terms } : {}) });
-  }, []);
-  const showSection = useCallback((target: Section) => {
-    setReading(undefined);
-    setActorId(undefined);
-    setEventId(undefined);
-    setSection(target);
-  }, []);
-  /** Open a note in the notes section (search results, backlinks, attached notes). */
-  const openNote = useCallback((id: string) => {
-    setReading(undefined);
-    setActorId(undefined);
-    setSection('notes');
-    setNoteId(id);
-  }, []);
-  /** Open an actor's page (search results, notes). */
-  const openActor = useCallback((id: string) => {
-    setReading(undefined);
-    setSection('actors');
-    setActorId(id);
-  }, []);
-  /** Open an event on the timeline (notes' links, search results). */
-  const openEvent = useCallback((id: string) => {
-    setReading(undefined);
-    setActorId(undefined);
-    setSection('timeline');
-    setEventId(id);
-  }, []);
-  const imports = useImport(api, setError);
-  const exchange = useExchangeDialogs(api);
 
   const load = useCallback(async () => {
     try {
@@ -138,18 +58,12 @@ export function App({ api }: { api: FieldbookApi }) {
         // Tagging hundreds of mentions sends a change per batch of highlights: none of them moves a count.
         if (LibraryCollection.safeParse(type).success) void reloadCounts();
       }),
-      api.on('app.command', ({ command }) => {
-        if (command === 'focus-search') focusSearch();
-        const target = sectionForCommand(command);
-        if (target) showSection(target);
-      }),
     ];
     return () => unsubscribe.forEach((stop) => stop());
-  }, [api, load, reloadCounts, focusSearch, showSection]);
+  }, [api, load, reloadCounts]);
 
   const theme = (loaded ?? unopened)?.settings.theme ?? 'system';
   useEffect(() => applyTheme(theme), [theme]);
-  useGlobalShortcuts({ focusSearch, showSection });
 
   const updateSettings = useCallback(
     async (patch: Partial<Settings>) => {
@@ -168,95 +82,6 @@ export function App({ api }: { api: FieldbookApi }) {
   if (!loaded) {
     return error ? <ErrorBanner error={error} onRetry={() => void load()} /> : <p className="loading" role="status">Opening notebook…</p>;
   }
-
-  return (
-    <div className="app">
-      <a className="skip-link" href="#main">
-        Skip to main content
-      </a>
-      <TopBar
-        notebook={loaded.notebook}
-        section={section}
-        query={query}
-        onQuery={(value) => {
-          setQuery(value);
-          // Typing a search leaves the reader for the results.
-          if (value.trim() !== '') setReading(undefined);
-        }}
-        searchRef={searchRef}
-        theme={loaded.settings.theme}
-        onTheme={(theme) => void updateSettings({ theme }).catch(() => undefined)}
-        onNotebook={() => setNotebookDialog(true)}
-        fileMenu={<ExchangeMenu onOpen={exchange.open} />}
-      />
-      <ExchangeDialogs api={api} which={exchange.which} onClose={exchange.close} />
-      <NotebookDialog api={api} notebook={loaded.notebook} canChooseFolder={loaded.info.canChooseFolder} open={notebookDialog} onClose={() => setNotebookDialog(false)} />
-      <DropZone notebookName={loaded.notebook.name} onFiles={(files) => void imports.importFiles(files)} />
-      <ImportSummaryDialog summary={imports.summary} onClose={imports.dismiss} onRetryWithPassword={imports.retryWithPassword} />
-      <div className="app-body">
-        <Sidebar section={section} counts={loaded.counts} onSelect={showSection} />
-        <main id="main" className="main-pane" tabIndex={-1}>
-          {error !== undefined && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
-          <ProblemsBanner api={api} notebook={loaded.notebook} />
-          {!reading && query.trim() !== '' && (
-            <SearchView
-              api={api}
-              query={query}
-              onOpenDocument={openDocument}
-              onOpenRecord={(kind, id) => (kind === 'note' ? openNote(id) : kind === 'actor' ? openActor(id) : openEvent(id))}
-              onError={setError}
-            />
-          )}
-          {reading ? (
-            <ReaderView
-              key={`${reading.documentId}:${reading.opened}`}
-              api={api}
-              documentId={reading.documentId}
-              {...(reading.range ? { range: reading.range } : {})}
-              {...(reading.terms ? { terms: reading.terms } : {})}
-              onBack={() => setReading(undefined)}
-              onOpenNote={openNote}
-              onError={setError}
-            />
-          ) : section === 'settings' ? (
-            <SettingsView settings={loaded.settings} onSave={updateSettings} />
-          ) : actorId ? (
-            <ActorPage
-              key={actorId}
-              api={api}
-              actorId={actorId}
-              onOpenActor={setActorId}
-              onOpenDocument={openDocument}
-              onBack={() => setActorId(undefined)}
-              onOpenNote={openNote}
-              onError={setError}
-            />
-          ) : section === 'timeline' ? (
-            <TimelineView key={eventId} api={api} {...(eventId ? { eventId } : {})} onOpenActor={setActorId} onOpenDocument={openDocument} onOpenNote={openNote} onError={setError} />
-          ) : section === 'network' ? (
-            <NetworkView api={api} onOpenActor={setActorId} onError={setError} />
-          ) : section === 'mentions' ? (
-            <MentionsView api={api} onOpenDocument={openDocument} onError={setError} />
-          ) : section === 'notes' ? (
-            <NotesView api={api} noteId={noteId} onSelectNote={setNoteId} onOpenDocument={openDocument} onOpenActor={setActorId} onOpenEvent={openEvent} onError={setError} />
-          ) : section === 'highlights' ? (
-            <AllHighlightsView api={api} onOpenDocument={openDocument} onError={setError} />
-          ) : (
-            <LibraryView
-              api={api}
-              collection={section}
-              query={query}
-              total={loaded.counts[section]}
-              onError={setError}
-              onOpenSettings={() => setSection('settings')}
-              onImport={(files) => void imports.importFiles(files)}
-              importing={imports.preparing !== undefined}
-              {...(section === 'documents' ? { onOpen: (id: string) => openDocument(id) } : section === 'actors' ? { onOpen: setActorId } : {})}
-            />
-          )}
-        </main>
-      </div>
-      <StatusBar api={api} info={loaded.info} notebook={loaded.notebook} preparing={imports.preparing} />
-    </div>
-  );
+  // Everything the page shows of a notebook (the open document, its highlights, pages, searches) starts afresh with another notebook.
+  return <NotebookWorkspace key={loaded.notebook.path} api={api} loaded={loaded} error={error} onError={setError} onUpdateSettings={updateSettings} />;
 }

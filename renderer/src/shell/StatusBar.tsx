@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { AppInfo } from '../../../shared/model/app';
 import type { NotebookInfo } from '../../../shared/model/notebook';
@@ -18,21 +18,26 @@ interface StatusBarProps {
 export function StatusBar({ api, info, notebook, preparing }: StatusBarProps) {
   const [tasks, setTasks] = useState<ReadonlyMap<string, TaskProgress>>(new Map());
 
+  const dismiss = useCallback(
+    (taskId: string) =>
+      setTasks((current) => {
+        const next = new Map(current);
+        next.delete(taskId);
+        return next;
+      }),
+    [],
+  );
+
   useEffect(() => {
     const put = (task: TaskProgress) => setTasks((current) => new Map(current).set(task.taskId, task));
     const stop = api.on('task.progress', (task) => {
       put(task);
-      if (task.state !== 'running') {
-        setTimeout(() => setTasks((current) => {
-          const next = new Map(current);
-          next.delete(task.taskId);
-          return next;
-        }), FINISHED_VISIBLE_MS);
-      }
+      // A failure stays until it is dismissed: its reason must not go by while the user looks elsewhere.
+      if (task.state === 'done' || task.state === 'cancelled') setTimeout(() => dismiss(task.taskId), FINISHED_VISIBLE_MS);
     });
     api.call('tasks.list', {}).then((running) => running.forEach(put), () => undefined);
     return stop;
-  }, [api]);
+  }, [api, dismiss]);
 
   return (
     <footer className="status-bar">
@@ -50,12 +55,8 @@ export function StatusBar({ api, info, notebook, preparing }: StatusBarProps) {
         )}
         {[...tasks.values()].map((task) => (
           <li key={task.taskId} className={`task task-${task.state}`}>
-            <span dir="auto">
-              {task.label}
-              {task.state !== 'running' ? ':' : ''}
-              {/* done may count part of a step (a long file's pages read so far): the words count whole steps. */}
-              {task.total !== null && task.state === 'running' ? ` ${Math.floor(task.done)} of ${task.total}` : ''}
-              {task.message && task.state === 'running' ? `: ${task.message}` : ''}
+            <span dir="auto" {...(task.state === 'failed' ? { role: 'alert' } : {})}>
+              {describeTask(task)}
             </span>
             {task.state === 'running' ? (
               <>
@@ -65,7 +66,11 @@ export function StatusBar({ api, info, notebook, preparing }: StatusBarProps) {
                 </button>
               </>
             ) : (
-              <span>{task.state === 'done' ? 'done' : task.state === 'cancelled' ? 'cancelled' : `failed (${task.message ?? 'no reason given'})`}</span>
+              task.state === 'failed' && (
+                <button type="button" onClick={() => dismiss(task.taskId)}>
+                  Dismiss
+                </button>
+              )
             )}
           </li>
         ))}
@@ -75,4 +80,19 @@ export function StatusBar({ api, info, notebook, preparing }: StatusBarProps) {
       </span>
     </footer>
   );
+}
+
+/** One task as a sentence: how far it has got, or how it ended and why. */
+function describeTask(task: TaskProgress): string {
+  switch (task.state) {
+    case 'running':
+      // done may count part of a step (a long file's pages read so far): the words count whole steps.
+      return `${task.label}${task.total === null ? '' : ` ${Math.floor(task.done)} of ${task.total}`}${task.message ? `: ${task.message}` : ''}`;
+    case 'done':
+      return `${task.label}: done`;
+    case 'cancelled':
+      return `${task.label}: cancelled`;
+    case 'failed':
+      return `${task.label} failed: ${task.message ?? 'no reason was given'}`;
+  }
 }

@@ -24,8 +24,8 @@ export function TopBar({ notebook, section, query, onQuery, searchRef, theme, on
       <div className="brand">
         <img src="/icon.svg" alt="" width={24} height={24} />
         <span className="brand-name">Fieldbook</span>
-        <button type="button" className="notebook-name" dir="auto" title={notebook.path} aria-haspopup="dialog" aria-label={`Notebook: ${notebook.name}. Rename or switch notebooks`} onClick={onNotebook}>
-          {notebook.name}
+        <button type="button" className="notebook-name" dir="auto" title={`${notebook.path}\nRename, switch or create a notebook`} aria-haspopup="dialog" aria-label={`Notebook: ${notebook.name}. Rename or switch notebooks`} onClick={onNotebook}>
+          {notebook.name} <span aria-hidden="true">▾</span>
         </button>
         {fileMenu}
       </div>

@@ -1,30 +1,26 @@
-import { AttachedNotes } from '../notes/AttachedNotes';
-import { Backlinks } from '../notes/Backlinks';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { formatEventDate } from '../../../shared/timeline/event-date';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { EventRecord } from '../../../shared/model/records';
 import { useNames } from '../actors/MentionsView';
 import { useApiResult } from '../api/useApiResult';
-import { highlightRange, type TextRange } from '../navigation/text-range';
+import type { TextRange } from '../navigation/text-range';
+import { EventDeleted, EventDetails } from './EventDetails';
 import { EventForm } from './EventForm';
+import { precisionLabels } from './precision-labels';
 import { TimelineAxis } from './TimelineAxis';
 import './timeline.css';
 
 interface TimelineViewProps {
   api: FieldbookApi;
-  /** The event to show open (a link from a note, a search hit). */
-  eventId?: string;
   onOpenActor(id: string): void;
   onOpenDocument(documentId: string, range?: TextRange): void;
   onOpenNote(noteId: string): void;
   onError(error: unknown): void;
 }
 
-const precisionLabels: Readonly<Record<EventRecord['date']['precision'], string>> = { day: 'day', month: 'month', year: 'year', approximate: 'approximate', range: 'range' };
-
 /** Events on a time axis, filtered by actor, type and document; an event opens with its evidence. */
-export function TimelineView({ api, eventId, onOpenActor, onOpenDocument, onOpenNote, onError }: TimelineViewProps) {
+export function TimelineView({ api, onOpenActor, onOpenDocument, onOpenNote, onError }: TimelineViewProps) {
   const loadTimeline = useCallback(() => api.call('events.timeline', {}), [api]);
   const { data: entries } = useApiResult(api, loadTimeline, onError, ['events', 'highlights']);
   const loadTypes = useCallback(() => api.call('events.types', {}), [api]);
@@ -33,8 +29,10 @@ export function TimelineView({ api, eventId, onOpenActor, onOpenDocument, onOpen
   const [actorId, setActorId] = useState('');
   const [type, setType] = useState('');
   const [documentId, setDocumentId] = useState('');
-  const [selectedId, setSelectedId] = useState<string | undefined>(eventId);
+  const [selectedId, setSelectedId] = useState<string>();
   const [creating, setCreating] = useState(false);
+  /** The event last deleted here, until it is brought back or another view is shown. */
+  const [deleted, setDeleted] = useState<EventRecord>();
 
   const visible = useMemo(
     () =>
@@ -100,6 +98,17 @@ export function TimelineView({ api, eventId, onOpenActor, onOpenDocument, onOpen
           </select>
         </label>
       </div>
+      {deleted && (
+        <EventDeleted
+          api={api}
+          event={deleted}
+          onRestored={(event) => {
+            setDeleted(undefined);
+            setSelectedId(event.id);
+          }}
+          onError={onError}
+        />
+      )}
       {!entries ? (
         <p role="status">Loading events…</p>
       ) : entries.length === 0 ? (
@@ -119,7 +128,19 @@ export function TimelineView({ api, eventId, onOpenActor, onOpenDocument, onOpen
               </li>
             ))}
           </ol>
-          {selected && <EventDetails api={api} event={selected} actorNames={actorNames} onOpenActor={onOpenActor} onOpenDocument={onOpenDocument} onOpenNote={onOpenNote} onError={onError} />}
+          {selected && (
+            <EventDetails
+              api={api}
+              event={selected}
+              headingLevel={2}
+              actorNames={actorNames}
+              onOpenActor={onOpenActor}
+              onOpenDocument={onOpenDocument}
+              onOpenNote={onOpenNote}
+              onDeleted={setDeleted}
+              onError={onError}
+            />
+          )}
         </>
       )}
       <EventTypesEditor
@@ -134,73 +155,6 @@ export function TimelineView({ api, eventId, onOpenActor, onOpenDocument, onOpen
         }}
       />
     </section>
-  );
-}
-
-interface EventDetailsProps {
-  api: FieldbookApi;
-  event: EventRecord;
-  actorNames: ReadonlyMap<string, string>;
-  onOpenActor(id: string): void;
-  onOpenDocument(documentId: string, range?: TextRange): void;
-  onOpenNote(noteId: string): void;
-  onError(error: unknown): void;
-}
-
-function EventDetails({ api, event, actorNames, onOpenActor, onOpenDocument, onOpenNote, onError }: EventDetailsProps) {
-  const loadEvidence = useCallback(() => api.call('events.evidence', { id: event.id }), [api, event.id]);
-  const { data: evidence } = useApiResult(api, loadEvidence, onError, ['events', 'highlights']);
-  const figure = (label: string, value: EventRecord['fatalities']) => value && <li>{`${label}: ${value.count}${value.source ? ` (${value.source})` : ''}`}</li>;
-  return (
-    <article className="event-details" aria-labelledby="event-title">
-      <h2 id="event-title" dir="auto">
-        {event.title}
-      </h2>
-      <ul className="link-list">
-        <li>
-          {formatEventDate(event.date)} <span className="precision-badge">{precisionLabels[event.date.precision]}</span>
-        </li>
-        {event.location && <li dir="auto">{event.location}</li>}
-        {event.type && <li>{event.type}</li>}
-        {figure('Fatalities', event.fatalities)}
-        {figure('Injuries', event.injuries)}
-      </ul>
-      <h3>Actors</h3>
-      <ul className="link-list">
-        {event.participants.map((participant) => (
-          <li key={`${participant.actorId}:${participant.role}`}>
-            <button type="button" className="link-button" dir="auto" onClick={() => onOpenActor(participant.actorId)}>
-              {actorNames.get(participant.actorId) ?? participant.actorId}
-            </button>
-            {participant.role && ` — ${participant.role}`}
-          </li>
-        ))}
-      </ul>
-      <h3>Evidence</h3>
-      {!evidence ? (
-        <p role="status">Loading evidence…</p>
-      ) : evidence.length === 0 ? (
-        <p className="view-meta">No passage supports this event yet.</p>
-      ) : (
-        <ul className="passage-list">
-          {evidence.map(({ highlight, document }) => (
-            <li key={highlight.id}>
-              <blockquote dir="auto">{highlight.target.quote.exact}</blockquote>
-              <button type="button" onClick={() => onOpenDocument(document.id, highlightRange(highlight.target))} aria-label={`Open in ${document.title}`}>
-                Open
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {event.notes && (
-        <p className="actor-description" dir="auto">
-          {event.notes}
-        </p>
-      )}
-      <AttachedNotes api={api} target={{ kind: 'event', id: event.id }} onOpen={onOpenNote} onError={onError} />
-      <Backlinks api={api} target={{ kind: 'event', id: event.id }} heading="Notes linking to this event" onOpen={onOpenNote} onError={onError} />
-    </article>
   );
 }
 

@@ -3,6 +3,7 @@ import { ImportButtons } from '../import/ImportButtons';
 import type { ChosenFile } from '../import/dropped-files';
 import type { FieldbookApi } from '../../../shared/api/contract';
 import type { LibraryCollection, LibraryItem } from '../../../shared/model/library';
+import { publishedDate } from '../forms/published-date';
 import { collections } from '../navigation/sections';
 
 interface LibraryViewProps {
@@ -12,13 +13,17 @@ interface LibraryViewProps {
   total: number;
   onError(error: unknown): void;
   onOpenSettings(): void;
+  /** No display name is set yet: the empty documents list asks for one. */
+  askName: boolean;
   onImport(files: ChosenFile[]): void;
   importing: boolean;
-  /** Documents: open one in the reader. */
+  /** Open an item: a document in the reader, an actor's or event's page. */
   onOpen?(id: string): void;
+  /** Shown under the heading: a way to make a new record of this kind. */
+  actions?: ReactNode;
 }
 
-export function LibraryView({ api, collection, query, total, onError, onOpenSettings, onImport, importing, onOpen }: LibraryViewProps) {
+export function LibraryView({ api, collection, query, total, onError, onOpenSettings, askName, onImport, importing, onOpen, actions }: LibraryViewProps) {
   const [items, setItems] = useState<LibraryItem[]>();
   const text = collections[collection];
 
@@ -50,10 +55,11 @@ export function LibraryView({ api, collection, query, total, onError, onOpenSett
           </p>
         )}
       </header>
+      {actions}
       {!visible ? (
         <p role="status">Loading {text.label.toLowerCase()}…</p>
       ) : items?.length === 0 ? (
-        <EmptyState title={text.emptyTitle} text={text.emptyText} first={collection === 'documents'} onOpenSettings={onOpenSettings}>
+        <EmptyState title={text.emptyTitle} text={text.emptyText} first={collection === 'documents' && askName} onOpenSettings={onOpenSettings}>
           {collection === 'documents' && <ImportButtons onFiles={onImport} disabled={importing} />}
         </EmptyState>
       ) : visible.length === 0 ? (
@@ -73,9 +79,9 @@ export function LibraryView({ api, collection, query, total, onError, onOpenSett
                   {item.title}
                 </span>
               )}
-              {item.subtitle && (
+              {(item.subtitle || item.publishedAt) && (
                 <span className="item-subtitle" dir="auto">
-                  {item.subtitle}
+                  {[item.subtitle, publishedDate(item.publishedAt)].filter(Boolean).join(' · ')}
                 </span>
               )}
               <time dateTime={item.updatedAt}>{new Date(item.updatedAt).toLocaleDateString()}</time>

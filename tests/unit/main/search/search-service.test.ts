@@ -111,6 +111,33 @@ describe('search over a notebook', () => {
     expect(titles(await search('title:convoy'))).toEqual(['Convoy attacks in 2020']);
   });
 
+  it('counts and marks only passages that hold the words; a title word ranks its document alone', async () => {
+    // Each paragraph long enough to be a passage of its own (see PASSAGE_TARGET).
+    const filler = ' Traffic was heavy and shops stayed open late into the evening.'.repeat(20);
+    const passages = ['Al Rasheed street was closed.', 'Al Mansour district was quiet.', 'Al-Kadhimi met the council.', 'Kadhimi spoke to reporters.', 'Al Karkh saw protests.'].map((sentence) => sentence + filler);
+    await addTextDocument(notebook.records, 'Al-Kadhimi visits Baghdad', passages.join('\n\n'));
+    await addTextDocument(notebook.records, 'Market prices', 'Flour and fuel prices doubled.');
+    const [group] = (await search('al-kadhimi')).groups;
+    expect(group?.title).toBe('Al-Kadhimi visits Baghdad');
+    // Every word of the query is in one passage only: the others have an "Al" or a "Kadhimi", the title both.
+    expect(group?.hitCount).toBe(1);
+    const marked = group?.hits.map((hit) => hit.snippet.marks.map((mark) => hit.snippet.text.slice(mark.start, mark.end)));
+    expect(marked).toEqual([['Al', 'Kadhimi']]);
+
+    // Found only by its title: the document is listed once, by its title.
+    const [byTitle] = (await search('visits')).groups;
+    expect(byTitle).toMatchObject({ title: 'Al-Kadhimi visits Baghdad', hitCount: 1 });
+    expect(byTitle?.hits[0]?.snippet.marks.map((mark) => byTitle.hits[0]?.snippet.text.slice(mark.start, mark.end))).toEqual(['visits']);
+  });
+
+  it('shows a note\'s links by their labels in its snippet', async () => {
+    const eventId = '6d0f8c2a-1b3c-4d5e-8f90-a1b2c3d4e5f6';
+    await notebook.records.create('notes', { title: 'Attribution', body: `Claimed by nobody; see [[event:${eventId}|the drone attack]] and its evidence.` });
+    const hit = (await search('claimed')).groups[0]?.hits[0];
+    expect(hit?.snippet.text).toBe('Claimed by nobody; see the drone attack and its evidence.');
+    expect(hit?.snippet.marks.map((mark) => hit.snippet.text.slice(mark.start, mark.end))).toEqual(['Claimed']);
+  });
+
   it('searches highlights with comments, notes, actors and events, and filters by kind', async () => {
     const document = await addTextDocument(notebook.records, 'Baghdad notes', english);
     const texts = new TextCache(notebook.store.blobs);

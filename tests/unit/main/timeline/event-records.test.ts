@@ -40,6 +40,39 @@ describe('recording events', () => {
   });
 });
 
+describe('editing and deleting events', () => {
+  it('sets and takes away casualty figures, leaving the other fields as they were', async () => {
+    const kh = await actor('Kata’ib Hezbollah');
+    const created = await events.create({ ...base, title: 'Drone attack', date: { precision: 'day', start: '2021-11-07' }, participants: [{ actorId: kh.id, role: 'perpetrator' }] });
+    const counted = await events.update(created.id, { fatalities: { count: 0, source: 'security media cell' }, injuries: { count: 2, source: 'security media cell' }, location: 'Green Zone' });
+    expect(counted).toMatchObject({ fatalities: { count: 0 }, injuries: { count: 2 }, location: 'Green Zone', participants: created.participants });
+    const cleared = await events.update(created.id, { injuries: null });
+    expect(cleared.injuries).toBeUndefined();
+    expect(cleared.fatalities).toEqual({ count: 0, source: 'security media cell' });
+    expect((await nb.records.get('events', created.id)).injuries).toBeUndefined();
+  });
+
+  it('restores a deleted event, leaving out actors and passages deleted since', async () => {
+    const kh = await actor('Kata’ib Hezbollah');
+    const gone = await actor('Gone');
+    const document = await createTextDocument(nb.records, { kind: 'text', title: 'Brief', text: 'Drones struck the residence.', authors: [], direction: 'auto', tags: [] });
+    const passage = await createHighlight(nb.records, new TextCache(nb.store.blobs), { documentId: document.id, anchor: { quote: 'Drones struck' }, color: 'yellow', comment: '', tags: [], actorIds: [], eventIds: [] });
+    const created = await events.create({ ...base, title: 'Drone attack', date: { precision: 'year', start: '2021' }, participants: [{ actorId: kh.id, role: 'perpetrator' }, { actorId: gone.id, role: 'target' }], evidence: [passage.id] });
+    await nb.records.delete('events', created.id);
+    expect(await nb.records.list('events')).toEqual([]);
+    expect((await events.restore(created.id)).deletedAt).toBeUndefined();
+    expect((await nb.records.list('events')).map((event) => event.title)).toEqual(['Drone attack']);
+
+    await nb.records.delete('events', created.id);
+    await nb.records.delete('actors', gone.id);
+    await nb.records.delete('highlights', passage.id);
+    const restored = await events.restore(created.id);
+    expect(restored.participants).toEqual([{ actorId: kh.id, role: 'perpetrator' }]);
+    expect(restored.evidence).toEqual([]);
+    await expect(events.restore('missing-event')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
 describe('the notebook’s event types', () => {
   it('starts from the ACLED-like defaults, keeps an edited list in the notebook, and refuses a damaged file', async () => {
     const types = new EventTypes(nb.store);

@@ -1,16 +1,31 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ExchangeDialog } from './useExchangeDialogs';
-import './exchange.css';
+import type { ExchangeDialog } from '../exchange/useExchangeDialogs';
+import type { ChosenFile } from '../import/dropped-files';
+import { useFilePickers } from '../import/useFilePickers';
+import '../exchange/exchange.css';
 
-const items: { dialog: ExchangeDialog; label: string }[] = [
+const exchangeItems: { dialog: ExchangeDialog; label: string }[] = [
   { dialog: 'export', label: 'Export notebook…' },
   { dialog: 'merge', label: 'Merge a notebook file…' },
   { dialog: 'export-other', label: 'Export for other tools…' },
   { dialog: 'conflicts', label: 'Merge conflicts…' },
 ];
 
-/** The window's File menu: exchange with teammates and other tools. Electron's app menu opens the same dialogs. */
-export function ExchangeMenu({ onOpen }: { onOpen(dialog: ExchangeDialog): void }) {
+interface FileMenuProps {
+  onImport(files: ChosenFile[]): void;
+  onNotebook(): void;
+  onExchange(dialog: ExchangeDialog): void;
+}
+
+/** The window's File menu: import, notebooks, exchange with teammates and other tools. Electron's app menu does the same. */
+export function FileMenu({ onImport, onNotebook, onExchange }: FileMenuProps) {
+  const { pickFiles, pickFolder, inputs } = useFilePickers(onImport, { files: 'File menu: choose files', folder: 'File menu: choose a folder' });
+  const items: { key: string; label: string; run(): void }[] = [
+    { key: 'import-files', label: 'Import files…', run: pickFiles },
+    { key: 'import-folder', label: 'Import folder…', run: pickFolder },
+    { key: 'notebook', label: 'Switch or create a notebook…', run: onNotebook },
+    ...exchangeItems.map((item) => ({ key: item.dialog, label: item.label, run: () => onExchange(item.dialog) })),
+  ];
   const [expanded, setExpanded] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -45,14 +60,14 @@ export function ExchangeMenu({ onOpen }: { onOpen(dialog: ExchangeDialog): void 
       {expanded && (
         <ul role="menu" aria-label="File" className="file-menu-items">
           {items.map((item) => (
-            <li key={item.dialog} role="none">
+            <li key={item.key} role="none">
               <button
                 type="button"
                 role="menuitem"
                 tabIndex={-1}
                 onClick={() => {
                   setExpanded(false);
-                  onOpen(item.dialog);
+                  item.run();
                 }}
               >
                 {item.label}
@@ -61,6 +76,7 @@ export function ExchangeMenu({ onOpen }: { onOpen(dialog: ExchangeDialog): void 
           ))}
         </ul>
       )}
+      {inputs}
     </div>
   );
 }
