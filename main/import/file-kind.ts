@@ -1,35 +1,14 @@
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors';
+import { importExtensions } from '../../shared/model/import-formats';
 import type { DocumentRecord } from '../../shared/model/records';
 
 export type ImportKind = DocumentRecord['kind'];
-
-const byExtension: Readonly<Record<string, ImportKind>> = {
-  '.pdf': 'pdf',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.txt': 'text',
-  '.text': 'text',
-  '.docx': 'docx',
-  '.epub': 'epub',
-};
 
 /** Formats a maintained pure-JS reader does not cover, with what to do instead. */
 const convertFirst: Readonly<Record<string, string>> = {
   '.doc': 'an old Word document (.doc)',
   '.odt': 'an OpenDocument text (.odt)',
-};
-
-export const mediaTypes: Readonly<Record<ImportKind, string>> = {
-  pdf: 'application/pdf',
-  html: 'text/html',
-  markdown: 'text/markdown',
-  text: 'text/plain',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  epub: 'application/epub+zip',
 };
 
 /** Why a file of a format Fieldbook cannot read (.doc, .odt) is not imported, and what to do; undefined for others. */
@@ -39,7 +18,7 @@ export function conversionAdvice(file: string): string | undefined {
 }
 
 export function isImportable(file: string): boolean {
-  return path.extname(file).toLowerCase() in byExtension;
+  return path.extname(file).toLowerCase() in importExtensions;
 }
 
 /**
@@ -49,7 +28,7 @@ export function isImportable(file: string): boolean {
  */
 export function detectKind(file: string, head: Uint8Array): ImportKind {
   const isPdf = Buffer.from(head.subarray(0, 1024)).includes('%PDF-');
-  const named = byExtension[path.extname(file).toLowerCase()];
+  const named = importExtensions[path.extname(file).toLowerCase()];
   if (isPdf) return 'pdf';
   const advice = conversionAdvice(file);
   if (advice !== undefined) throw new ApiError('UNSUPPORTED_FILE', advice);

@@ -9,7 +9,8 @@ import type { RecordService } from '../notebook/records/record-service';
 import { sha256 } from '../notebook/storage/blob-store';
 import { collectFiles } from './collect-files';
 import { defaultImportLimits, type ExtractedDocument, type ImportLimits } from './extracted-document';
-import { detectKind, mediaTypes } from './file-kind';
+import { importMediaTypes } from '../../shared/model/import-formats';
+import { detectKind } from './file-kind';
 import type { ExtractionPool } from './worker/extraction-pool';
 
 export interface ImportProgress {
@@ -132,7 +133,7 @@ export class ImportService {
 
   async #store(file: string, bytes: Uint8Array, extracted: ExtractedDocument): Promise<DocumentRecord | { duplicateOf: DocumentRecord }> {
     const blobs = this.#records.store.blobs;
-    const original = await blobs.put(bytes, mediaTypes[extracted.kind]);
+    const original = await blobs.put(bytes, importMediaTypes[extracted.kind]);
     // Another file of the same batch may have been stored while this one was extracted.
     const duplicate = await findDocumentByContent(this.#records, original.sha256);
     if (duplicate) return { duplicateOf: duplicate };

@@ -1,3 +1,5 @@
+import { reportDocx, reportDocxBytes } from '../support/docx-fixtures';
+import { book, bookEpubBytes } from '../support/epub-fixtures';
 import { buildPdf, buildTextPdf } from '../support/pdf-builder';
 import { webCapture } from '../support/web-capture-fixture';
 import { expect, test } from './fixtures';
@@ -92,4 +94,25 @@ test('shows the pages of a long PDF as it is read, and a cancel names the files 
   await expect(summary.getByText('d-note.md', { exact: true })).toBeVisible();
   await summary.getByRole('button', { name: 'Close' }).click();
   await expect(ui.getByRole('main').getByText('Long review', { exact: true })).toHaveCount(0);
+});
+
+test('offers Word documents and EPUB books in the picker, and reads them in the reader', async ({ app }) => {
+  const { page: ui } = app;
+  const picker = ui.getByLabel('Files to import');
+  expect((await picker.getAttribute('accept'))?.split(',')).toEqual(expect.arrayContaining(['.docx', '.epub', '.pdf']));
+  await picker.setInputFiles([
+    file('water-rights.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await reportDocxBytes()),
+    file('rivers.epub', 'application/epub+zip', await bookEpubBytes()),
+  ]);
+  const summary = ui.getByRole('dialog', { name: 'Import finished' });
+  await expect(summary).toContainText('2 imported · 0 already in the notebook · 0 not imported', { timeout: budget(20_000) });
+  await summary.getByRole('button', { name: 'Close' }).click();
+
+  await expect(ui.getByRole('main').getByText(book.title, { exact: true })).toBeVisible();
+  await ui.getByRole('main').getByText(reportDocx.title, { exact: true }).click();
+  const reader = ui.getByRole('region', { name: reportDocx.title });
+  await expect(reader.getByRole('heading', { name: reportDocx.heading })).toBeVisible();
+  await expect(reader.getByText(reportDocx.english)).toBeVisible();
+  // The Arabic paragraph keeps its own direction inside an English document.
+  await expect(reader.getByText(reportDocx.arabic)).toHaveJSProperty('dir', 'rtl');
 });

@@ -1,5 +1,6 @@
 import { dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../../shared/api/contract';
+import { importExtensions, importFormatsLabel } from '../../../shared/model/import-formats';
 import type { Services } from '../../app/services';
 import { folderChooser } from './choose-folder';
 
@@ -55,7 +56,7 @@ async function chooseImport(window: BrowserWindow, services: Services, propertie
     title: 'Import into this notebook',
     buttonLabel: 'Import',
     properties,
-    filters: properties.includes('openFile') ? [{ name: 'PDFs, web pages, Markdown and text', extensions: ['pdf', 'html', 'htm', 'xhtml', 'md', 'markdown', 'txt', 'text'] }] : [],
+    filters: properties.includes('openFile') ? [{ name: importFormatsLabel, extensions: Object.keys(importExtensions).map((extension) => extension.slice(1)) }] : [],
   });
   if (choice.canceled || choice.filePaths.length === 0) return;
   // With no notebook open (the last one was locked at start) there is nowhere to import to: say so rather than fail unseen.

@@ -1,7 +1,8 @@
 import { useRef, type ReactNode } from 'react';
+import { importExtensions, importMediaTypes } from '../../../shared/model/import-formats';
 import { fromFileList, type ChosenFile } from './dropped-files';
 
-const accept = '.pdf,.html,.htm,.xhtml,.md,.markdown,.txt,.text,application/pdf,text/html,text/markdown,text/plain';
+const accept = [...Object.keys(importExtensions), ...new Set(Object.values(importMediaTypes))].join(',');
 
 /**
  * The browser's own pickers for files and for a folder, which work the same

@@ -18,7 +18,7 @@ export const collections: Readonly<Record<LibraryCollection, CollectionText>> = 
     singular: 'document',
     emptyTitle: 'No documents in this notebook yet',
     emptyText:
-      'Import PDFs, saved web pages, Markdown and text files: one file, a whole folder, or drop them anywhere on this window. You read them in Fieldbook, highlight passages and tag the actors and events they speak of. Everything stays in this notebook folder, on this computer.',
+      'Import PDFs, saved web pages, Word documents, EPUB books, Markdown and text files: one file, a whole folder, or drop them anywhere on this window. You read them in Fieldbook, highlight passages and tag the actors and events they speak of. Everything stays in this notebook folder, on this computer.',
   },
   actors: {
     label: 'Actors',

@@ -9,7 +9,7 @@ import { readSecretFile } from '../secret-file';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import PDFs, saved web pages, Markdown and text files (folders recursively)',
+  summary: 'Import PDFs, saved web pages, Word documents, EPUB books, Markdown and text files (folders recursively)',
   positionals: { usage: 'PATH...', help: 'the files and folders to import' },
   options: {
     notebook: { value: 'DIR', required: true, help: 'the notebook to import into' },
