@@ -45,21 +45,44 @@ async function generateNotebook(dir: string, documents: number, blobBytes: numbe
 
 /**
  * Wall time, CPU time (which a busy machine does not inflate, unlike wall
- * time) and peak resident memory, sampled every 50 ms, while `work` runs.
+ * time) and memory while `work` runs, sampled every 50 ms: the peak resident
+ * size, and how far it rose above what the process held before (generating
+ * the notebook leaves the allocator holding memory it does not give back, so
+ * only the rise is the step's own), with the JS heap in use at that peak,
+ * which is where records go (blobs are streamed and never reach it).
  */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; peakRssMb: number }> {
+async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; peakRssMb: number; rssRiseMb: number; heapAtPeakMb: number }> {
   globalThis.gc?.();
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const before = process.memoryUsage();
+  let peak = before;
+  const sample = () => {
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+  };
+  const timer = setInterval(sample, 50);
   const start = performance.now();
   const cpu = process.cpuUsage();
   try {
     const result = await work();
     const used = process.cpuUsage(cpu);
-    return { result, seconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6, peakRssMb: Math.max(peak, process.memoryUsage().rss) / 2 ** 20 };
+    sample();
+    return {
+      result,
+      seconds: (performance.now() - start) / 1000,
+      cpuSeconds: (used.user + used.system) / 1e6,
+      peakRssMb: peak.rss / 2 ** 20,
+      rssRiseMb: (peak.rss - before.rss) / 2 ** 20,
+      heapAtPeakMb: peak.heapUsed / 2 ** 20,
+    };
   } finally {
     clearInterval(timer);
   }
+}
+
+function printMemory(step: string, params: Record<string, number>, figures: { peakRssMb: number; rssRiseMb: number; heapAtPeakMb: number }): void {
+  printFigure(`exchange_${step}_peak_rss`, params, figures.peakRssMb, 'MB');
+  printFigure(`exchange_${step}_rss_rise`, params, figures.rssRiseMb, 'MB');
+  printFigure(`exchange_${step}_heap_at_peak`, params, figures.heapAtPeakMb, 'MB');
 }
 
 /**
@@ -105,6 +128,14 @@ async function generateSmallDocuments(dir: string, documents: number): Promise<v
   await writeFile(path.join(dir, notebookLayout.documents), JSON.stringify({ formatVersion: RECORD_FILE_VERSION, records: docs }));
 }
 
+function sizeFromEnv(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size <= 0) throw new Error(`${name} must be a positive whole number, not ${JSON.stringify(value)}.`);
+  return size;
+}
+
 export async function benchMergeManyBlobs(documents = 10_000): Promise<void> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'fieldbook-bench-'));
   try {
@@ -125,7 +156,17 @@ export async function benchMergeManyBlobs(documents = 10_000): Promise<void> {
   }
 }
 
-export async function benchExchange(documents = 1000, blobBytes = 500 * 2 ** 20, highlights = 100_000): Promise<void> {
+/**
+ * The notebook's size comes from the environment, so blob bytes and record
+ * counts can be varied apart: FIELDBOOK_BENCH_EXCHANGE_MB (blob megabytes,
+ * 500), FIELDBOOK_BENCH_EXCHANGE_HIGHLIGHTS (100,000) and
+ * FIELDBOOK_BENCH_EXCHANGE_DOCUMENTS (1,000).
+ */
+export async function benchExchange(
+  documents = sizeFromEnv('FIELDBOOK_BENCH_EXCHANGE_DOCUMENTS', 1000),
+  blobBytes = sizeFromEnv('FIELDBOOK_BENCH_EXCHANGE_MB', 500) * 2 ** 20,
+  highlights = sizeFromEnv('FIELDBOOK_BENCH_EXCHANGE_HIGHLIGHTS', 100_000),
+): Promise<void> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'fieldbook-bench-'));
   try {
     await generateNotebook(path.join(temp, 'source'), documents, blobBytes, highlights);
@@ -135,7 +176,7 @@ export async function benchExchange(documents = 1000, blobBytes = 500 * 2 ** 20,
     const exported = await measured(() => exportNotebook(source, file, { author: 'Bench' }));
     printFigure('exchange_export', params, exported.seconds, 's');
     printFigure('exchange_export_cpu', params, exported.cpuSeconds, 's');
-    printFigure('exchange_export_peak_rss', params, exported.peakRssMb, 'MB');
+    printMemory('export', params, exported);
     printFigure('exchange_file_size', params, (await stat(file)).size / 2 ** 20, 'MB');
     await source.close();
 
@@ -143,7 +184,7 @@ export async function benchExchange(documents = 1000, blobBytes = 500 * 2 ** 20,
     const merged = await measured(() => mergeExchangeFile(target, file));
     printFigure('exchange_merge_into_empty', params, merged.seconds, 's');
     printFigure('exchange_merge_into_empty_cpu', params, merged.cpuSeconds, 's');
-    printFigure('exchange_merge_peak_rss', params, merged.peakRssMb, 'MB');
+    printMemory('merge', params, merged);
     const again = await measured(() => mergeExchangeFile(target, file));
     printFigure('exchange_merge_again_no_change', params, again.seconds, 's');
     printFigure('exchange_merge_again_no_change_cpu', params, again.cpuSeconds, 's');
