@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -7,6 +8,7 @@ import { readAllRecords, type RecordSet } from '../../../../main/exchange/record
 import { exportQdpx, type QdpxExportResult } from '../../../../main/interop/refi-qda/export-qdpx';
 import { refiGuid } from '../../../../main/interop/refi-qda/guid';
 import { QDA_NAMESPACE } from '../../../../main/interop/refi-qda/project-xml';
+import { createTextDocument } from '../../../../main/notebook/records/documents';
 import { addTextDocument } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
 import { highlightQuote, populatedNotebook, type FixtureIds } from '../exchange/exchange-fixture';
@@ -19,6 +21,7 @@ const hostileTitle = 'Title ]]> <script>alert(1)</script> & \u0007 "q"\ttab\nlin
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let ids: FixtureIds;
 let hostileDocument: string;
+let pdfDocument: string;
 let records: RecordSet;
 let first: { result: QdpxExportResult; bytes: Buffer; entries: Map<string, Buffer> };
 let second: { bytes: Buffer };
@@ -51,6 +54,9 @@ beforeAll(async () => {
   const document = await addTextDocument(notebook.records, hostileTitle, hostileText);
   hostileDocument = document.id;
   for (const quote of ['<b>bold</b> &amp;', 'نص عربي \u200Fمع علامة', 'after the emoji']) await highlightQuote(notebook.records, document.id, quote);
+  const pdf = await createTextDocument(notebook.records, { kind: 'pdf', title: 'Scanned report', text: 'Page one says the convoy left. Page two, مرحبا, says it returned.', authors: [], direction: 'auto', tags: [] });
+  pdfDocument = pdf.id;
+  await highlightQuote(notebook.records, pdf.id, 'مرحبا');
   await notebook.records.update('actors', ids.actor, { description: 'Described with ]]> and <tags>' });
   await notebook.records.create('notes', { title: 'Loose note', body: 'Body with \u0002 and ]]>', attachedTo: undefined });
   records = await readAllRecords(notebook.store);
@@ -75,15 +81,15 @@ describe('REFI-QDA export', () => {
     expect(xml.getElementsByTagName('parsererror')).toHaveLength(0);
     expect(xml.documentElement.namespaceURI).toBe(QDA_NAMESPACE);
     expect(xml.documentElement.localName).toBe('Project');
-    expect([...first.entries.keys()].filter((name) => name !== 'project.qde').every((name) => /^sources\/[0-9a-f-]{36}\.txt$/.test(name))).toBe(true);
-    expect(first.result.documents).toBe(2);
-    expect(first.result.highlights).toBe(5);
+    expect([...first.entries.keys()].filter((name) => name !== 'project.qde').every((name) => /^sources\/[0-9a-f-]{36}\.(txt|pdf)$/.test(name))).toBe(true);
+    expect(first.result.documents).toBe(3);
+    expect(first.result.highlights).toBe(6);
     expect(first.result.unanchored).toEqual([]);
   });
 
   it('places every selection on its highlight\'s characters, counted in code points of the exported text', () => {
     const selections = all('PlainTextSelection');
-    expect(selections).toHaveLength(5);
+    expect(selections).toHaveLength(6);
     for (const selection of selections) {
       const highlight = records.highlights.find((record) => refiGuid('highlight', record.id) === selection.getAttribute('guid'));
       expect(highlight).toBeDefined();
@@ -93,6 +99,16 @@ describe('REFI-QDA export', () => {
       const exact = codePoints.slice(Number(selection.getAttribute('startPosition')), Number(selection.getAttribute('endPosition'))).join('');
       expect(exact).toBe(highlight?.target.quote.exact);
     }
+  });
+
+  it('exports a PDF with its original file and its text as the representation that carries the selections', () => {
+    const source = byGuid(refiGuid('document', pdfDocument)) as Element;
+    expect(source.localName).toBe('PDFSource');
+    const pdf = records.documents.find((document) => document.id === pdfDocument);
+    const original = first.entries.get((source.getAttribute('path') as string).replace('internal://', 'sources/'));
+    expect(original && createHash('sha256').update(original).digest('hex')).toBe(pdf?.original.sha256);
+    const [representation] = children(source, 'Representation');
+    expect(children(representation as Element, 'PlainTextSelection').map((selection) => selection.getAttribute('name'))).toEqual(['مرحبا']);
   });
 
   it('keeps the exported text byte for byte, control characters included', () => {
