@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../../shared/api/errors';
+import { readZipParts } from '../../import/zip-parts';
+import { createTextDocument, findDocumentByContent } from '../../notebook/records/documents';
+import { createHighlight } from '../../notebook/records/highlights';
+import type { RecordService } from '../../notebook/records/record-service';
+import { TextCache } from '../../notebook/records/text-cache';
+import { QDPX_PROJECT_PATH, QDPX_SOURCES_FOLDER } from './export-qdpx';
+import { type ImportPlan, planImport } from './import-plan';
+import { readProjectXml } from './read-project-xml';
+
+/** Text sources and project files of real projects run to tens of megabytes; a package that unpacks past this is refused. */
+const MAX_UNPACKED_BYTES = 2 * 2 ** 30;
+
+export interface QdpxImportReport {
+  documents: number;
+  /** Sources whose text the notebook already had: their selections went onto that document. */
+  existingDocuments: number;
+  highlights: number;
+  tags: number;
+  notes: number;
+  notShown: string[];
+}
+
+/**
+ * Import a REFI-QDA project package. The zip is read within the import
+ * limits, the project parsed and the whole import planned and checked (every
+ * selection against its text) before the first record is written; what the
+ * notebook cannot show is reported, not dropped silently.
+ */
+export async function importQdpx(records: RecordService, bytes: Uint8Array, fileName: string): Promise<QdpxImportReport> {
+  const sourcesPrefix = `${QDPX_SOURCES_FOLDER}/`;
+  const parts = await readZipParts(bytes, {
+    fileName,
+    format: 'REFI-QDA project',
+    maxUnpackedBytes: MAX_UNPACKED_BYTES,
+    // Tools differ in the folder's case ("sources", "Sources"); only text files are read.
+    keep: (name) => name === QDPX_PROJECT_PATH || (name.toLowerCase().startsWith(sourcesPrefix) && name.toLowerCase().endsWith('.txt')),
+  });
+  const project = parts.get(QDPX_PROJECT_PATH);
+  if (!project) throw new ApiError('DAMAGED_FILE', `${fileName} has no ${QDPX_PROJECT_PATH}: it is not a REFI-QDA project. Nothing was imported.`);
+  const sources = new Map([...parts].filter(([name]) => name !== QDPX_PROJECT_PATH).map(([name, content]) => [name.slice(sourcesPrefix.length).toLowerCase(), content]));
+  const plan = planImport(readProjectXml(utf8(project, QDPX_PROJECT_PATH, fileName), fileName), (name) => {
+    const content = sources.get(name.toLowerCase());
+    return content && utf8(content, name, fileName);
+  });
+  return applyPlan(records, plan);
+}
+
+function utf8(bytes: Uint8Array, part: string, fileName: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new ApiError('DAMAGED_FILE', `${part} in ${fileName} is not UTF-8 text. Nothing was imported.`);
+  }
+}
+
+async function applyPlan(records: RecordService, plan: ImportPlan): Promise<QdpxImportReport> {
+  const report: QdpxImportReport = { documents: 0, existingDocuments: 0, highlights: 0, tags: 0, notes: 0, notShown: [...plan.notShown] };
+  const texts = new TextCache(records.store.blobs);
+  const existingTags = new Map((await records.list('tags')).map((tag) => [tag.name.toLowerCase(), tag.id]));
+  const tagIds = new Map<string, string>();
+  for (const planned of plan.tags) {
+    let id = existingTags.get(planned.name.toLowerCase());
+    if (!id) {
+      id = (await records.create('tags', { name: planned.name, color: planned.color ?? '#f2c14e' })).id;
+      existingTags.set(planned.name.toLowerCase(), id);
+      report.tags += 1;
+    }
+    tagIds.set(planned.guid, id);
+    if (planned.description) await addNote(records, report, `Code “${planned.name}”`, planned.description);
+  }
+  const tagsOf = (guids: readonly string[]) => [...new Set(guids.flatMap((guid) => (tagIds.has(guid) ? [tagIds.get(guid) as string] : [])))];
+  const notes = new Map(plan.notes.map((note) => [note.guid, note]));
+  const attached = new Set<string>();
+
+  for (const planned of plan.documents) {
+    const sha256 = createHash('sha256').update(planned.text, 'utf8').digest('hex');
+    const existing = await findDocumentByContent(records, sha256);
+    const document = existing ?? (await createTextDocument(records, { kind: 'text', title: planned.title.slice(0, 1000) || 'Untitled source', text: planned.text, authors: [], direction: 'auto', tags: tagsOf(planned.codeGuids) }));
+    report[existing ? 'existingDocuments' : 'documents'] += 1;
+    for (const highlight of planned.highlights) {
+      await createHighlight(records, texts, { documentId: document.id, anchor: { start: highlight.start, end: highlight.end }, color: 'yellow', comment: highlight.comment.slice(0, 100_000), tags: tagsOf(highlight.codeGuids), actorIds: [], eventIds: [] });
+      report.highlights += 1;
+    }
+    if (planned.description) await addNote(records, report, 'Description', planned.description, document.id);
+    for (const guid of planned.noteGuids) {
+      const note = notes.get(guid);
+      if (!note) continue;
+      attached.add(guid);
+      await addNote(records, report, note.title, note.body, document.id);
+    }
+  }
+  for (const note of plan.notes) if (!attached.has(note.guid)) await addNote(records, report, note.title, note.body);
+  return report;
+}
+
+async function addNote(records: RecordService, report: QdpxImportReport, title: string, body: string, documentId?: string): Promise<void> {
+  await records.create('notes', { title: title.slice(0, 1000), body, ...(documentId ? { attachedTo: { kind: 'document' as const, id: documentId } } : {}) });
+  report.notes += 1;
+}
