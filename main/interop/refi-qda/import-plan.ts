@@ -97,6 +97,8 @@ export function planImport(root: Element, readSource: SourceLookup): ImportPlan 
     if (extra > 0) notShown.push(`“${name}”: ${extra} variable values are not shown.`);
     documents.push({ guid: source.getAttribute('guid') ?? '', title: name, text, codeGuids: codings(source), highlights, noteGuids: refs(source, 'NoteRef'), description: childText(source, 'Description') });
   }
+  const users = childrenNamed(root, 'Users').flatMap((list) => childrenNamed(list, 'User').map((user) => user.getAttribute('name') ?? user.getAttribute('guid') ?? ''));
+  if (users.length > 0) notShown.push(`Users (${users.join(', ')}): what was imported is recorded as yours; their names are not kept on each item.`);
   for (const [element, what] of [['Cases', 'cases'], ['Variables', 'variables'], ['Sets', 'sets'], ['Graphs', 'graphs'], ['Links', 'links']] as const) {
     const count = childrenNamed(root, element).reduce((sum, list) => sum + list.children.length, 0);
     if (count > 0) notShown.push(`${count} ${what}: Fieldbook has nothing to show them as.`);

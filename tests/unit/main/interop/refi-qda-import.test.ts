@@ -52,7 +52,7 @@ describe('REFI-QDA import', () => {
     const notes = await target.records.list('notes');
     expect(notes.find((note) => note.title === 'Reading notes')).toMatchObject({ body: before.notes[0]?.body, attachedTo: { kind: 'document' } });
     expect(notes.find((note) => note.title === 'Code “Kata\'ib Hezbollah”')?.body).toContain('- كتائب حزب الله');
-    expect(report.notShown).toEqual(['Code group “Actors”: its codes are imported as tags, without the grouping.', 'Code group “Events”: its codes are imported as tags, without the grouping.']);
+    expect(report.notShown).toEqual(['Code group “Actors”: its codes are imported as tags, without the grouping.', 'Code group “Events”: its codes are imported as tags, without the grouping.', 'Users (Layla): what was imported is recorded as yours; their names are not kept on each item.']);
 
     const again = await importQdpx(target.records, await readFile(file), 'out.qdpx');
     expect(again).toMatchObject({ documents: 0, existingDocuments: 2, tags: 0 });
