@@ -1,3 +1,4 @@
+import { toUtf16Offsets } from './code-point-offsets';
 import { childrenNamed, childText } from './read-project-xml';
 
 /** A code that becomes a tag. */
@@ -77,21 +78,21 @@ export function planImport(root: Element, readSource: SourceLookup): ImportPlan 
     const raw = sourceText(textElement, readSource, notShown);
     if (raw === undefined) continue;
     if (source.localName === 'PDFSource') notShown.push(`PDF “${name}”: imported as its text; ${childrenNamed(source, 'PDFSelection').length} area selections on its pages are not shown.`);
-    const codePoints = [...raw];
+    const length = [...raw].length;
     const text = raw.normalize('NFC');
-    const highlights = childrenNamed(textElement, 'PlainTextSelection').flatMap((selection): PlannedHighlight[] => {
+    const selections = childrenNamed(textElement, 'PlainTextSelection').filter((selection) => {
       const start = Number(selection.getAttribute('startPosition'));
       const end = Number(selection.getAttribute('endPosition'));
-      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > codePoints.length) {
-        notShown.push(`Selection “${selection.getAttribute('name') ?? selection.getAttribute('guid')}” in “${name}”: positions ${selection.getAttribute('startPosition')}–${selection.getAttribute('endPosition')} are outside its ${codePoints.length} characters.`);
-        return [];
-      }
+      if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= length) return true;
+      notShown.push(`Selection “${selection.getAttribute('name') ?? selection.getAttribute('guid')}” in “${name}”: positions ${selection.getAttribute('startPosition')}–${selection.getAttribute('endPosition')} are outside its ${length} characters.`);
+      return false;
+    });
+    const offsets = notebookOffsets(raw, text, selections.flatMap((selection) => [Number(selection.getAttribute('startPosition')), Number(selection.getAttribute('endPosition'))]));
+    const highlights = selections.map((selection, index): PlannedHighlight => {
       const noteGuids = refs(selection, 'NoteRef');
       noteGuids.forEach((guid) => usedAsComments.add(guid));
       const comment = [childText(selection, 'Description'), ...noteGuids.map((guid) => notes.get(guid)?.body)].filter(Boolean).join('\n\n');
-      // Offsets in the NFC text the notebook stores: the normalised length of the text before each end.
-      const at = (position: number) => codePoints.slice(0, position).join('').normalize('NFC').length;
-      return [{ start: at(start), end: at(end), codeGuids: codings(selection), comment }];
+      return { start: offsets[2 * index] as number, end: offsets[2 * index + 1] as number, codeGuids: codings(selection), comment };
     });
     const extra = childrenNamed(source, 'VariableValue').length;
     if (extra > 0) notShown.push(`“${name}”: ${extra} variable values are not shown.`);
@@ -104,6 +105,17 @@ export function planImport(root: Element, readSource: SourceLookup): ImportPlan 
     if (count > 0) notShown.push(`${count} ${what}: Fieldbook has nothing to show them as.`);
   }
   return { tags, documents, notes: [...notes.values()].filter((note) => !usedAsComments.has(note.guid)), notShown };
+}
+
+/**
+ * Code-point positions in the source's text as UTF-16 offsets in the NFC
+ * text the notebook stores. Most texts are NFC already and take one sweep;
+ * otherwise each position is the normalised length of the text before it.
+ */
+function notebookOffsets(raw: string, nfc: string, codePointOffsets: readonly number[]): number[] {
+  if (raw === nfc) return toUtf16Offsets(raw, codePointOffsets);
+  const codePoints = [...raw];
+  return codePointOffsets.map((position) => codePoints.slice(0, position).join('').normalize('NFC').length);
 }
 
 function collectCodes(parent: Element, tags: PlannedTag[], notShown: string[]): void {
