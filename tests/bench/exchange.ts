@@ -21,7 +21,7 @@ import { percentile, printFigure } from './figures';
 const now = new Date().toISOString();
 const base = () => ({ id: randomUUID(), createdAt: now, updatedAt: now, author: 'Bench' });
 
-async function generateNotebook(dir: string, documents: number, blobBytes: number, highlights: number): Promise<void> {
+export async function generateNotebook(dir: string, documents: number, blobBytes: number, highlights: number): Promise<void> {
   await mkdir(path.join(dir, notebookLayout.highlights), { recursive: true });
   await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ format: NOTEBOOK_FORMAT, formatVersion: NOTEBOOK_FORMAT_VERSION, name: 'Bench', createdAt: now }));
   const blobs = new BlobStore(path.join(dir, notebookLayout.blobs));
@@ -47,7 +47,7 @@ async function generateNotebook(dir: string, documents: number, blobBytes: numbe
  * Wall time, CPU time (which a busy machine does not inflate, unlike wall
  * time) and peak resident memory, sampled every 50 ms, while `work` runs.
  */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; peakRssMb: number }> {
+export async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; peakRssMb: number }> {
   globalThis.gc?.();
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
