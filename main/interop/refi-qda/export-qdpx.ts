@@ -40,11 +40,11 @@ export async function exportQdpx(store: NotebookStore, outFile: string, origin: 
   for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
   const bytes = Buffer.concat(chunks);
   await writeFileAtomic(outFile, bytes);
-  const exported = new Set(project.unanchored.map((entry) => entry.highlightId));
+  const leftOut = new Set(project.unanchored.map((entry) => entry.highlightId));
   const documentIds = new Set(texts.keys());
   return {
     documents: texts.size,
-    highlights: records.highlights.filter((highlight) => !highlight.deletedAt && documentIds.has(highlight.documentId) && !exported.has(highlight.id)).length,
+    highlights: records.highlights.filter((highlight) => !highlight.deletedAt && documentIds.has(highlight.documentId) && !leftOut.has(highlight.id)).length,
     unanchored: project.unanchored,
     bytes: bytes.byteLength,
   };
