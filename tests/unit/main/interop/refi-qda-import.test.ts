@@ -84,6 +84,17 @@ describe('REFI-QDA import', () => {
     ]);
   });
 
+  it('finds sources in a "Sources" folder under upper-case GUID names, as other tools write them, and attaches their notes', async () => {
+    const name = 'C8A57C71-D156-4A94-8407-2BD2FA57E2A4.txt';
+    const xml = project(`<Sources><TextSource guid="${guid(1)}" name="Interview" plainTextPath="internal://${name}"><PlainTextSelection guid="${guid(2)}" startPosition="0" endPosition="5"><NoteRef targetGUID="${guid(4)}"/></PlainTextSelection><NoteRef targetGUID="${guid(3)}"/></TextSource></Sources>
+      <Notes><Note guid="${guid(3)}" name="Memo"><PlainTextContent>About the interview</PlainTextContent></Note><Note guid="${guid(4)}" name="On hello"><PlainTextContent>A greeting</PlainTextContent></Note></Notes>`);
+    const report = await importQdpx(target.records, qdpx(xml, { [`Sources/${name}`]: 'Hello, said the interviewee.' }), 'nvivo.qdpx');
+    expect(report).toMatchObject({ documents: 1, highlights: 1, notes: 1, notShown: [] });
+    const [document] = await target.records.list('documents');
+    expect(await target.records.list('highlights')).toMatchObject([{ comment: 'A greeting', target: { quote: { exact: 'Hello' } } }]);
+    expect(await target.records.list('notes')).toMatchObject([{ title: 'Memo', body: 'About the interview', attachedTo: { kind: 'document', id: document?.id } }]);
+  });
+
   it('refuses entity declarations, broken XML, other XML and non-zips before storing anything', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><Project xmlns="${QDA_NAMESPACE}" name="&b;"/>`;
     const external = `<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project xmlns="${QDA_NAMESPACE}" name="&x;"/>`;
