@@ -77,7 +77,10 @@ export function planImport(root: Element, readSource: SourceLookup): ImportPlan 
     }
     const raw = sourceText(textElement, readSource, notShown);
     if (raw === undefined) continue;
-    if (source.localName === 'PDFSource') notShown.push(`PDF “${name}”: imported as its text; ${childrenNamed(source, 'PDFSelection').length} area selections on its pages are not shown.`);
+    if (source.localName === 'PDFSource') {
+      const areas = childrenNamed(source, 'PDFSelection').length;
+      notShown.push(`PDF “${name}”: imported as its text, without the PDF itself${areas > 0 ? `; its ${areas} area selections on the pages are not shown` : ''}.`);
+    }
     const length = [...raw].length;
     const text = raw.normalize('NFC');
     const selections = childrenNamed(textElement, 'PlainTextSelection').filter((selection) => {
