@@ -12,12 +12,16 @@ import { readProjectXml } from './read-project-xml';
 /** Text sources and project files of real projects run to tens of megabytes; a package that unpacks past this is refused. */
 const MAX_UNPACKED_BYTES = 2 * 2 ** 30;
 
+/** What the project's codes become: tags (the default), or actors, when the codes name people and groups. */
+export type CodesAs = 'tags' | 'actors';
+
 export interface QdpxImportReport {
   documents: number;
   /** Sources whose text the notebook already had: their selections went onto that document. */
   existingDocuments: number;
   highlights: number;
   tags: number;
+  actors: number;
   notes: number;
   notShown: string[];
 }
@@ -28,7 +32,7 @@ export interface QdpxImportReport {
  * selection against its text) before the first record is written; what the
  * notebook cannot show is reported, not dropped silently.
  */
-export async function importQdpx(records: RecordService, bytes: Uint8Array, fileName: string): Promise<QdpxImportReport> {
+export async function importQdpx(records: RecordService, bytes: Uint8Array, fileName: string, codesAs: CodesAs = 'tags'): Promise<QdpxImportReport> {
   const sourcesPrefix = `${QDPX_SOURCES_FOLDER}/`;
   const parts = await readZipParts(bytes, {
     fileName,
@@ -44,7 +48,7 @@ export async function importQdpx(records: RecordService, bytes: Uint8Array, file
     const content = sources.get(name.toLowerCase());
     return content && utf8(content, name, fileName);
   });
-  return applyPlan(records, plan);
+  return applyPlan(records, plan, codesAs);
 }
 
 function utf8(bytes: Uint8Array, part: string, fileName: string): string {
@@ -55,22 +59,17 @@ function utf8(bytes: Uint8Array, part: string, fileName: string): string {
   }
 }
 
-async function applyPlan(records: RecordService, plan: ImportPlan): Promise<QdpxImportReport> {
-  const report: QdpxImportReport = { documents: 0, existingDocuments: 0, highlights: 0, tags: 0, notes: 0, notShown: [...plan.notShown] };
+async function applyPlan(records: RecordService, plan: ImportPlan, codesAs: CodesAs): Promise<QdpxImportReport> {
+  const report: QdpxImportReport = { documents: 0, existingDocuments: 0, highlights: 0, tags: 0, actors: 0, notes: 0, notShown: [...plan.notShown] };
   const texts = new TextCache(records.store.blobs);
-  const existingTags = new Map((await records.list('tags')).map((tag) => [tag.name.toLowerCase(), tag.id]));
-  const tagIds = new Map<string, string>();
-  for (const planned of plan.tags) {
-    let id = existingTags.get(planned.name.toLowerCase());
-    if (!id) {
-      id = (await records.create('tags', { name: planned.name, color: planned.color ?? '#f2c14e' })).id;
-      existingTags.set(planned.name.toLowerCase(), id);
-      report.tags += 1;
-    }
-    tagIds.set(planned.guid, id);
-    if (planned.description) await addNote(records, report, `Code “${planned.name}”`, planned.description);
+  const codeIds = codesAs === 'actors' ? await codesAsActors(records, plan, report) : await codesAsTags(records, plan, report);
+  const idsOf = (guids: readonly string[]) => [...new Set(guids.flatMap((guid) => (codeIds.has(guid) ? [codeIds.get(guid) as string] : [])))];
+  const none = (): string[] => [];
+  const [tagsOf, actorsOf] = codesAs === 'actors' ? [none, idsOf] : [idsOf, none];
+  if (codesAs === 'actors') {
+    const onSources = plan.documents.reduce((sum, document) => sum + document.codeGuids.length, 0);
+    if (onSources > 0) report.notShown.push(`${onSources} codes applied to whole sources: a document cannot name an actor, only its highlights can.`);
   }
-  const tagsOf = (guids: readonly string[]) => [...new Set(guids.flatMap((guid) => (tagIds.has(guid) ? [tagIds.get(guid) as string] : [])))];
   const notes = new Map(plan.notes.map((note) => [note.guid, note]));
   const attached = new Set<string>();
 
@@ -80,7 +79,7 @@ async function applyPlan(records: RecordService, plan: ImportPlan): Promise<Qdpx
     const document = existing ?? (await createTextDocument(records, { kind: 'text', title: planned.title.slice(0, 1000) || 'Untitled source', text: planned.text, authors: [], direction: 'auto', tags: tagsOf(planned.codeGuids) }));
     report[existing ? 'existingDocuments' : 'documents'] += 1;
     for (const highlight of planned.highlights) {
-      await createHighlight(records, texts, { documentId: document.id, anchor: { start: highlight.start, end: highlight.end }, color: 'yellow', comment: highlight.comment.slice(0, 100_000), tags: tagsOf(highlight.codeGuids), actorIds: [], eventIds: [] });
+      await createHighlight(records, texts, { documentId: document.id, anchor: { start: highlight.start, end: highlight.end }, color: 'yellow', comment: highlight.comment.slice(0, 100_000), tags: tagsOf(highlight.codeGuids), actorIds: actorsOf(highlight.codeGuids), eventIds: [] });
       report.highlights += 1;
     }
     if (planned.description) await addNote(records, report, 'Description', planned.description, document.id);
@@ -93,6 +92,39 @@ async function applyPlan(records: RecordService, plan: ImportPlan): Promise<Qdpx
   }
   for (const note of plan.notes) if (!attached.has(note.guid)) await addNote(records, report, note.title, note.body);
   return report;
+}
+
+/** Codes as tags, reusing a tag of the same name; a code's description is kept as a note, since tags have none. */
+async function codesAsTags(records: RecordService, plan: ImportPlan, report: QdpxImportReport): Promise<Map<string, string>> {
+  const existing = new Map((await records.list('tags')).map((tag) => [tag.name.toLowerCase(), tag.id]));
+  const ids = new Map<string, string>();
+  for (const planned of plan.tags) {
+    let id = existing.get(planned.name.toLowerCase());
+    if (!id) {
+      id = (await records.create('tags', { name: planned.name, color: planned.color ?? '#f2c14e' })).id;
+      existing.set(planned.name.toLowerCase(), id);
+      report.tags += 1;
+    }
+    ids.set(planned.guid, id);
+    if (planned.description) await addNote(records, report, `Code “${planned.name}”`, planned.description);
+  }
+  return ids;
+}
+
+/** Codes as actors, reusing an actor of the same name or alias; a code's description becomes a new actor's description. */
+async function codesAsActors(records: RecordService, plan: ImportPlan, report: QdpxImportReport): Promise<Map<string, string>> {
+  const existing = new Map((await records.list('actors')).flatMap((actor) => [actor.name, ...actor.aliases].map((name) => [name.toLowerCase(), actor.id] as const)));
+  const ids = new Map<string, string>();
+  for (const planned of plan.tags) {
+    let id = existing.get(planned.name.toLowerCase());
+    if (!id) {
+      id = (await records.create('actors', { name: planned.name, kind: 'other', aliases: [], description: (planned.description ?? '').slice(0, 20_000), affiliations: [] })).id;
+      existing.set(planned.name.toLowerCase(), id);
+      report.actors += 1;
+    }
+    ids.set(planned.guid, id);
+  }
+  return ids;
 }
 
 async function addNote(records: RecordService, report: QdpxImportReport, title: string, body: string, documentId?: string): Promise<void> {

@@ -95,6 +95,23 @@ describe('REFI-QDA import', () => {
     expect(await target.records.list('notes')).toMatchObject([{ title: 'Memo', body: 'About the interview', attachedTo: { kind: 'document', id: document?.id } }]);
   });
 
+  it('makes codes actors when asked, reusing an actor known by that name or alias, and says what a document cannot carry', async () => {
+    const known = await target.records.create('actors', { name: "Kata'ib Hezbollah", kind: 'armed-group', aliases: ['KH'], description: '', affiliations: [] });
+    const xml = project(`<CodeBook><Codes><Code guid="${guid(1)}" name="kh" isCodable="true"/><Code guid="${guid(2)}" name="Ministry" isCodable="true"><Description>The ministry of the interior.</Description></Code></Codes></CodeBook>
+      <Sources><TextSource guid="${guid(3)}" name="Brief"><PlainTextContent>KH met the Ministry.</PlainTextContent>
+        <PlainTextSelection guid="${guid(4)}" startPosition="0" endPosition="20"><Coding guid="${guid(5)}"><CodeRef targetGUID="${guid(1)}"/></Coding><Coding guid="${guid(6)}"><CodeRef targetGUID="${guid(2)}"/></Coding></PlainTextSelection>
+        <Coding guid="${guid(7)}"><CodeRef targetGUID="${guid(2)}"/></Coding>
+      </TextSource></Sources>`);
+    const report = await importQdpx(target.records, qdpx(xml), 'brief.qdpx', 'actors');
+    expect(report).toMatchObject({ tags: 0, actors: 1, highlights: 1, notShown: ['1 codes applied to whole sources: a document cannot name an actor, only its highlights can.'] });
+    const ministry = (await target.records.list('actors')).find((actor) => actor.name === 'Ministry');
+    expect(ministry?.description).toBe('The ministry of the interior.');
+    const [highlight] = await target.records.list('highlights');
+    expect(highlight?.actorIds.sort()).toEqual([known.id, ministry?.id].sort());
+    expect(highlight?.tags).toEqual([]);
+    expect(await target.records.list('tags')).toEqual([]);
+  });
+
   it('refuses entity declarations, broken XML, other XML and non-zips before storing anything', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><Project xmlns="${QDA_NAMESPACE}" name="&b;"/>`;
     const external = `<?xml version="1.0"?><!DOCTYPE Project [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project xmlns="${QDA_NAMESPACE}" name="&x;"/>`;

@@ -22,8 +22,9 @@ describe('fieldbook export-qdpx and import-qdpx', () => {
     expect((await run('init', '--notebook', target)).code).toBe(0);
     const imported = await run('import-qdpx', '--notebook', target, out);
     expect(imported.err).toBe('');
-    expect(imported.out).toContain('Imported 1 documents (0 already here), 2 highlights, 4 tags,');
+    expect(imported.out).toContain('Imported 1 documents (0 already here), 2 highlights, 4 tags, 0 actors,');
     expect(imported.out).toContain('Not shown: Users (Layla)');
     expect((await run('import-qdpx', '--notebook', target)).code).toBe(2);
+    expect((await run('import-qdpx', '--notebook', target, out, '--codes-as', 'events')).err).toContain('--codes-as must be one of tags, actors');
   });
 });
