@@ -1,3 +1,4 @@
+import { TagRecord, TextQuoteSelector } from '../../../shared/model/records';
 import { toUtf16Offsets } from './code-point-offsets';
 import { childrenNamed, childText } from './read-project-xml';
 
@@ -46,6 +47,8 @@ export interface ImportPlan {
 /** Reads an internal source (`internal://NAME`) from the package, or says why it cannot. */
 export type SourceLookup = (name: string) => string | undefined;
 
+/** The longest quote a highlight stores: a longer selection would fail midway through the import, so it is reported instead. */
+const MAX_QUOTE = TextQuoteSelector.shape.exact.maxLength ?? Number.POSITIVE_INFINITY;
 const SAFE_INTERNAL = /^internal:\/\/([^/\\]+)$/;
 const RGB6 = /^#[0-9a-fA-F]{6}$/;
 
@@ -91,11 +94,16 @@ export function planImport(root: Element, readSource: SourceLookup): ImportPlan 
       return false;
     });
     const offsets = notebookOffsets(raw, text, selections.flatMap((selection) => [Number(selection.getAttribute('startPosition')), Number(selection.getAttribute('endPosition'))]));
-    const highlights = selections.map((selection, index): PlannedHighlight => {
+    const highlights = selections.flatMap((selection, index): PlannedHighlight[] => {
+      const [start, end] = [offsets[2 * index] as number, offsets[2 * index + 1] as number];
+      if (end - start > MAX_QUOTE) {
+        notShown.push(`Selection “${selection.getAttribute('name') ?? selection.getAttribute('guid')}” in “${name}”: ${end - start} characters long, more than a highlight holds (${MAX_QUOTE}).`);
+        return [];
+      }
       const noteGuids = refs(selection, 'NoteRef');
       noteGuids.forEach((guid) => usedAsComments.add(guid));
       const comment = [childText(selection, 'Description'), ...noteGuids.map((guid) => notes.get(guid)?.body)].filter(Boolean).join('\n\n');
-      return { start: offsets[2 * index] as number, end: offsets[2 * index + 1] as number, codeGuids: codings(selection), comment };
+      return [{ start, end, codeGuids: codings(selection), comment }];
     });
     const extra = childrenNamed(source, 'VariableValue').length;
     if (extra > 0) notShown.push(`“${name}”: ${extra} variable values are not shown.`);
@@ -123,12 +131,12 @@ function notebookOffsets(raw: string, nfc: string, codePointOffsets: readonly nu
 
 function collectCodes(parent: Element, tags: PlannedTag[], notShown: string[]): void {
   for (const code of childrenNamed(parent, 'Code')) {
-    const name = code.getAttribute('name') ?? 'Unnamed code';
+    const name = code.getAttribute('name') || 'Unnamed code';
     if (code.getAttribute('isCodable') === 'false') {
       if (childrenNamed(code, 'Code').length > 0) notShown.push(`Code group “${name}”: its codes are imported as tags, without the grouping.`);
     } else {
       const color = code.getAttribute('color') ?? undefined;
-      tags.push({ guid: code.getAttribute('guid') ?? '', name: name.slice(0, 200), ...(color && RGB6.test(color) ? { color } : {}), description: childText(code, 'Description') });
+      tags.push({ guid: code.getAttribute('guid') ?? '', name: name.slice(0, TagRecord.shape.name.maxLength ?? undefined), ...(color && RGB6.test(color) ? { color } : {}), description: childText(code, 'Description') });
     }
     collectCodes(code, tags, notShown);
   }

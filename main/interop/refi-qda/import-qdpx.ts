@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
+import { ActorRecord, DocumentRecord, HighlightRecord, NoteRecord } from '../../../shared/model/records';
 import { readZipParts } from '../../import/zip-parts';
 import { createTextDocument, findDocumentByContent } from '../../notebook/records/documents';
 import { createHighlight } from '../../notebook/records/highlights';
@@ -51,6 +52,11 @@ export async function importQdpx(records: RecordService, bytes: Uint8Array, file
   return applyPlan(records, plan, codesAs);
 }
 
+/** Text cut to what the record's field holds, so a long field cannot stop the import halfway. */
+function fit(text: string, field: { maxLength: number | null }): string {
+  return field.maxLength === null ? text : text.slice(0, field.maxLength);
+}
+
 function utf8(bytes: Uint8Array, part: string, fileName: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -76,10 +82,10 @@ async function applyPlan(records: RecordService, plan: ImportPlan, codesAs: Code
   for (const planned of plan.documents) {
     const sha256 = createHash('sha256').update(planned.text, 'utf8').digest('hex');
     const existing = await findDocumentByContent(records, sha256);
-    const document = existing ?? (await createTextDocument(records, { kind: 'text', title: planned.title.slice(0, 1000) || 'Untitled source', text: planned.text, authors: [], direction: 'auto', tags: tagsOf(planned.codeGuids) }));
+    const document = existing ?? (await createTextDocument(records, { kind: 'text', title: fit(planned.title, DocumentRecord.shape.title) || 'Untitled source', text: planned.text, authors: [], direction: 'auto', tags: tagsOf(planned.codeGuids) }));
     report[existing ? 'existingDocuments' : 'documents'] += 1;
     for (const highlight of planned.highlights) {
-      await createHighlight(records, texts, { documentId: document.id, anchor: { start: highlight.start, end: highlight.end }, color: 'yellow', comment: highlight.comment.slice(0, 100_000), tags: tagsOf(highlight.codeGuids), actorIds: actorsOf(highlight.codeGuids), eventIds: [] });
+      await createHighlight(records, texts, { documentId: document.id, anchor: { start: highlight.start, end: highlight.end }, color: 'yellow', comment: fit(highlight.comment, HighlightRecord.shape.comment), tags: tagsOf(highlight.codeGuids), actorIds: actorsOf(highlight.codeGuids), eventIds: [] });
       report.highlights += 1;
     }
     if (planned.description) await addNote(records, report, 'Description', planned.description, document.id);
@@ -118,7 +124,7 @@ async function codesAsActors(records: RecordService, plan: ImportPlan, report: Q
   for (const planned of plan.tags) {
     let id = existing.get(planned.name.toLowerCase());
     if (!id) {
-      id = (await records.create('actors', { name: planned.name, kind: 'other', aliases: [], description: (planned.description ?? '').slice(0, 20_000), affiliations: [] })).id;
+      id = (await records.create('actors', { name: planned.name, kind: 'other', aliases: [], description: fit(planned.description ?? '', ActorRecord.shape.description), affiliations: [] })).id;
       existing.set(planned.name.toLowerCase(), id);
       report.actors += 1;
     }
@@ -128,6 +134,7 @@ async function codesAsActors(records: RecordService, plan: ImportPlan, report: Q
 }
 
 async function addNote(records: RecordService, report: QdpxImportReport, title: string, body: string, documentId?: string): Promise<void> {
-  await records.create('notes', { title: title.slice(0, 1000), body, ...(documentId ? { attachedTo: { kind: 'document' as const, id: documentId } } : {}) });
+  if (body.length > (NoteRecord.shape.body.maxLength ?? Number.POSITIVE_INFINITY)) report.notShown.push(`Note “${title}”: shortened to the ${NoteRecord.shape.body.maxLength} characters a note holds.`);
+  await records.create('notes', { title: fit(title, NoteRecord.shape.title), body: fit(body, NoteRecord.shape.body), ...(documentId ? { attachedTo: { kind: 'document' as const, id: documentId } } : {}) });
   report.notes += 1;
 }

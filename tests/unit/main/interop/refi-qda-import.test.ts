@@ -60,13 +60,14 @@ describe('REFI-QDA import', () => {
 
   it('reads inline text, converts code points to the notebook\'s offsets and reports what it cannot show or place', async () => {
     // Two combining accents (fewer UTF-16 units once NFC) and an emoji (more units than code points) before the selection.
-    const text = 'e\u0301e\u0301 😀 ملاحظة مهمة here';
+    const text = `e\u0301e\u0301 😀 ملاحظة مهمة here${'.'.repeat(20_000)}`;
     const xml = project(`<CodeBook><Codes><Code guid="${guid(1)}" name="theme" isCodable="true" color="#123456"/></Codes></CodeBook>
       <Cases><Case guid="${guid(9)}" name="c"/></Cases>
       <Sources>
         <TextSource guid="${guid(2)}" name="inline"><PlainTextContent>${text}</PlainTextContent>
           <PlainTextSelection guid="${guid(3)}" startPosition="7" endPosition="18"><Description>why</Description><Coding guid="${guid(4)}"><CodeRef targetGUID="${guid(1)}"/></Coding></PlainTextSelection>
-          <PlainTextSelection guid="${guid(5)}" startPosition="10" endPosition="999"/>
+          <PlainTextSelection guid="${guid(5)}" startPosition="10" endPosition="99999"/>
+          <PlainTextSelection guid="${guid(8)}" startPosition="0" endPosition="20023"/>
           <Unknown/>
         </TextSource>
         <TextSource guid="${guid(6)}" name="escaping" plainTextPath="internal://../../etc/passwd"/>
@@ -77,7 +78,8 @@ describe('REFI-QDA import', () => {
     const [highlight] = await target.records.list('highlights');
     expect(highlight).toMatchObject({ comment: 'why', target: { quote: { exact: 'ملاحظة مهمة' } } });
     expect(report.notShown).toEqual([
-      expect.stringContaining('positions 10–999 are outside its 23 characters'),
+      expect.stringContaining('positions 10–99999 are outside its 20023 characters'),
+      expect.stringContaining('20022 characters long, more than a highlight holds (20000)'),
       expect.stringContaining('“escaping”: its text (internal://../../etc/passwd) is not in the package'),
       expect.stringContaining('PictureSource “photo”'),
       '1 cases: Fieldbook has nothing to show them as.',
@@ -97,13 +99,13 @@ describe('REFI-QDA import', () => {
 
   it('makes codes actors when asked, reusing an actor known by that name or alias, and says what a document cannot carry', async () => {
     const known = await target.records.create('actors', { name: "Kata'ib Hezbollah", kind: 'armed-group', aliases: ['KH'], description: '', affiliations: [] });
-    const xml = project(`<CodeBook><Codes><Code guid="${guid(1)}" name="kh" isCodable="true"/><Code guid="${guid(2)}" name="Ministry" isCodable="true"><Description>The ministry of the interior.</Description></Code></Codes></CodeBook>
+    const xml = project(`<CodeBook><Codes><Code guid="${guid(1)}" name="kh" isCodable="true"/><Code guid="${guid(2)}" name="Ministry" isCodable="true"><Description>The ministry of the interior.</Description></Code><Code guid="${guid(8)}" name="" isCodable="true"/></Codes></CodeBook>
       <Sources><TextSource guid="${guid(3)}" name="Brief"><PlainTextContent>KH met the Ministry.</PlainTextContent>
         <PlainTextSelection guid="${guid(4)}" startPosition="0" endPosition="20"><Coding guid="${guid(5)}"><CodeRef targetGUID="${guid(1)}"/></Coding><Coding guid="${guid(6)}"><CodeRef targetGUID="${guid(2)}"/></Coding></PlainTextSelection>
         <Coding guid="${guid(7)}"><CodeRef targetGUID="${guid(2)}"/></Coding>
       </TextSource></Sources>`);
     const report = await importQdpx(target.records, qdpx(xml), 'brief.qdpx', 'actors');
-    expect(report).toMatchObject({ tags: 0, actors: 1, highlights: 1, notShown: ['1 codes applied to whole sources: a document cannot name an actor, only its highlights can.'] });
+    expect(report).toMatchObject({ tags: 0, actors: 2, highlights: 1, notShown: ['1 codes applied to whole sources: a document cannot name an actor, only its highlights can.'] });
     const ministry = (await target.records.list('actors')).find((actor) => actor.name === 'Ministry');
     expect(ministry?.description).toBe('The ministry of the interior.');
     const [highlight] = await target.records.list('highlights');
