@@ -21,7 +21,7 @@ import { percentile, printFigure } from './figures';
 const now = new Date().toISOString();
 const base = () => ({ id: randomUUID(), createdAt: now, updatedAt: now, author: 'Bench' });
 
-async function generateNotebook(dir: string, documents: number, blobBytes: number, highlights: number): Promise<void> {
+export async function generateNotebook(dir: string, documents: number, blobBytes: number, highlights: number): Promise<void> {
   await mkdir(path.join(dir, notebookLayout.highlights), { recursive: true });
   await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify({ format: NOTEBOOK_FORMAT, formatVersion: NOTEBOOK_FORMAT_VERSION, name: 'Bench', createdAt: now }));
   const blobs = new BlobStore(path.join(dir, notebookLayout.blobs));
@@ -51,7 +51,7 @@ async function generateNotebook(dir: string, documents: number, blobBytes: numbe
  * only the rise is the step's own), with the JS heap in use at that peak,
  * which is where records go (blobs are streamed and never reach it).
  */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; peakRssMb: number; rssRiseMb: number; heapAtPeakMb: number }> {
+export async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; peakRssMb: number; rssRiseMb: number; heapAtPeakMb: number }> {
   globalThis.gc?.();
   const before = process.memoryUsage();
   let peak = before;

@@ -6,6 +6,8 @@ import { doctorCommand } from './commands/doctor';
 import { eventAddCommand } from './commands/event-add';
 import { exportCommand } from './commands/export';
 import { exportAnnotationsCommand } from './commands/export-annotations';
+import { exportQdpxCommand } from './commands/export-qdpx';
+import { importQdpxCommand } from './commands/import-qdpx';
 import { highlightAddCommand } from './commands/highlight-add';
 import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
@@ -18,7 +20,7 @@ import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
 import { commandHelp, parseCommandLine } from './options';
 
-export const commands: readonly Command[] = [serveCommand, initCommand, importCommand, listCommand, actorAddCommand, eventAddCommand, highlightAddCommand, noteAddCommand, mentionsCommand, searchCommand, reindexCommand, exportCommand, mergeCommand, exportAnnotationsCommand, doctorCommand];
+export const commands: readonly Command[] = [serveCommand, initCommand, importCommand, listCommand, actorAddCommand, eventAddCommand, highlightAddCommand, noteAddCommand, mentionsCommand, searchCommand, reindexCommand, exportCommand, mergeCommand, exportAnnotationsCommand, exportQdpxCommand, importQdpxCommand, doctorCommand];
 
 const consoleOutput: CommandOutput = {
   out: (line) => process.stdout.write(`${line}\n`),
