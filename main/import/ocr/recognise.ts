@@ -32,14 +32,16 @@ export async function openOcrEngine(languages: readonly OcrLanguage[], signal?: 
     closed = true;
     await worker.terminate();
   };
-  const onAbort = () => void close();
+  // tesseract.js posts a job to its thread a few microtasks after recognize() is called, and ending the
+  // thread before that makes it post to nothing (an unhandled rejection, tesseract.js 7.0.0): end it a turn later.
+  const onAbort = () => void setImmediate(() => void close());
   signal?.addEventListener('abort', onAbort, { once: true });
   return {
     async recognise(image) {
       signal?.throwIfAborted();
       try {
         // tesseract.js copies the bytes into its thread; a Buffer view keeps the caller's array its own.
-        const { data } = await worker.recognize(Buffer.from(image), {}, { blocks: true, text: false });
+        const { data } = await Promise.race([worker.recognize(Buffer.from(image), {}, { blocks: true, text: false }), abortion(signal)]);
         return wordsOf(data.blocks ?? []);
       } catch (error) {
         signal?.throwIfAborted();
@@ -51,6 +53,11 @@ export async function openOcrEngine(languages: readonly OcrLanguage[], signal?: 
       await close();
     },
   };
+}
+
+/** Rejects when `signal` aborts: a job on a terminated tesseract worker is never settled. */
+function abortion(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
 }
 
 function wordsOf(blocks: Block[]): RecognisedPage {
