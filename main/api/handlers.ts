@@ -194,5 +194,5 @@ async function libraryItems(services: Services, collection: LibraryCollection): 
 
 function describeKind(document: RecordOf<'documents'>): string {
   if (document.kind === 'pdf') return document.pdf ? `PDF, ${document.pdf.pageCount} page${document.pdf.pageCount === 1 ? '' : 's'}` : 'PDF';
-  return { html: 'Web page', markdown: 'Markdown', text: 'Text', docx: 'Word document', epub: 'E-book' }[document.kind];
+  return { html: 'Web page', markdown: 'Markdown', text: 'Text', docx: 'Word document', epub: 'E-book', image: 'Image (text read by OCR)' }[document.kind];
 }

@@ -53,6 +53,13 @@ export async function extractFile(request: ExtractRequest, control: ExtractContr
       return (await import('./docx/extract-docx')).extractDocx(request.bytes, fileName, request.limits);
     case 'epub':
       return (await import('./epub/extract-epub')).extractEpub(request.bytes, fileName, request.limits);
+    case 'image':
+      return (await import('./image/extract-image')).extractImage(request.bytes, {
+        fileName,
+        limits: request.limits,
+        ...(control.signal ? { signal: control.signal } : {}),
+        ...(control.onProgress ? { onProgress: control.onProgress } : {}),
+      });
     default:
       throw new ApiError('UNSUPPORTED_FILE', `Cannot import “${fileName}”.`);
   }

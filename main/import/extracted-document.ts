@@ -35,6 +35,8 @@ export interface ExtractedDocument {
   /** Things the user should know that did not stop the import, e.g. "This PDF has no text layer (a scan?)". */
   notices: string[];
   pdf?: DocumentRecord['pdf'];
+  /** The original file's media type, for kinds that cover several (images). */
+  mediaType?: string;
 }
 
 /** Limits that keep one hostile or enormous file from exhausting memory. */
@@ -45,6 +47,8 @@ export interface ImportLimits {
   maxHtmlDepth: number;
   /** Largest total a zip-based document (.docx) may unpack to: a zip bomb stops here. */
   maxUnpackedBytes: number;
+  /** Largest image (width × height) read by OCR: a small PNG can decode to gigabytes. */
+  maxImagePixels: number;
 }
 
 export const defaultImportLimits: ImportLimits = {
@@ -53,4 +57,6 @@ export const defaultImportLimits: ImportLimits = {
   maxHtmlDepth: 512,
   // Large reports full of images stay well under it.
   maxUnpackedBytes: 1024 * 1024 * 1024,
+  // An A4 page at 600 dpi is 35 million pixels; tesseract holds a few copies of it.
+  maxImagePixels: 40_000_000,
 };

@@ -33,6 +33,6 @@ export function detectKind(file: string, head: Uint8Array): ImportKind {
   const advice = conversionAdvice(file);
   if (advice !== undefined) throw new ApiError('UNSUPPORTED_FILE', advice);
   if (named === 'pdf') throw new ApiError('DAMAGED_FILE', `“${path.basename(file)}” is named like a PDF but is not one.`);
-  if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Word document, EPUB, Markdown or text).`);
+  if (!named) throw new ApiError('UNSUPPORTED_FILE', `“${path.basename(file)}” is not a kind of file Fieldbook imports (PDF, web page, Word document, EPUB, PNG or JPEG image, Markdown or text).`);
   return named;
 }

@@ -133,7 +133,7 @@ export class ImportService {
 
   async #store(file: string, bytes: Uint8Array, extracted: ExtractedDocument): Promise<DocumentRecord | { duplicateOf: DocumentRecord }> {
     const blobs = this.#records.store.blobs;
-    const original = await blobs.put(bytes, importMediaTypes[extracted.kind]);
+    const original = await blobs.put(bytes, extracted.mediaType ?? importMediaTypes[extracted.kind]);
     // Another file of the same batch may have been stored while this one was extracted.
     const duplicate = await findDocumentByContent(this.#records, original.sha256);
     if (duplicate) return { duplicateOf: duplicate };

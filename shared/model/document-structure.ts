@@ -33,10 +33,27 @@ export interface OutlineItem {
 }
 export const OutlineItem: z.ZodType<OutlineItem> = z.lazy(() => z.object({ title: z.string(), page: z.number().int().nonnegative().optional(), children: z.array(OutlineItem) }));
 
+/** A word read by OCR: its range in the text, and its box on its page image in the image's pixels. */
+export const OcrWord = z.object({
+  page: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** Tesseract's confidence, 0 to 100: the reader marks the words worth checking. */
+  confidence: z.number().min(0).max(100),
+});
+export type OcrWord = z.infer<typeof OcrWord>;
+
+/** A page whose text was read by OCR from an image of it, and that image's size in pixels. */
+export const OcrPage = z.object({ index: z.number().int().nonnegative(), width: z.number().int().positive(), height: z.number().int().positive(), languages: z.array(z.string()) });
+export type OcrPage = z.infer<typeof OcrPage>;
+
 export const DocumentStructure = z.object({
   blocks: z.array(Block),
   pages: z.array(PageRange).optional(),
   outline: z.array(OutlineItem).optional(),
+  /** Pages whose text came from OCR, with each word's box, so highlights can sit on the image. */
+  ocr: z.object({ pages: z.array(OcrPage), words: z.array(OcrWord) }).optional(),
 });
 export type DocumentStructure = z.infer<typeof DocumentStructure>;
 

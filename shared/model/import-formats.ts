@@ -18,6 +18,9 @@ export const importExtensions: Readonly<Record<string, DocumentKind>> = {
   '.text': 'text',
   '.docx': 'docx',
   '.epub': 'epub',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
 };
 
 export const importMediaTypes: Readonly<Record<DocumentKind, string>> = {
@@ -27,7 +30,9 @@ export const importMediaTypes: Readonly<Record<DocumentKind, string>> = {
   text: 'text/plain',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   epub: 'application/epub+zip',
+  // Each image keeps its own type (ExtractedDocument.mediaType); this one lets file pickers offer PNG and JPEG.
+  image: 'image/png',
 };
 
-/** What a file picker names the choice: "PDFs, web pages, Word documents, EPUB books, Markdown and text". */
-export const importFormatsLabel = 'PDFs, web pages, Word documents, EPUB books, Markdown and text';
+/** What a file picker names the choice: "PDFs, web pages, Word documents, EPUB books, images, Markdown and text". */
+export const importFormatsLabel = 'PDFs, web pages, Word documents, EPUB books, images, Markdown and text';

@@ -21,7 +21,7 @@ const RecordBase = z.object({
 
 const Text = (max: number) => z.string().max(max);
 
-export const DocumentKind = z.enum(['pdf', 'html', 'markdown', 'text', 'docx', 'epub']);
+export const DocumentKind = z.enum(['pdf', 'html', 'markdown', 'text', 'docx', 'epub', 'image']);
 export const TextDirection = z.enum(['ltr', 'rtl', 'auto']);
 
 export const BlobRef = z.object({ sha256: Sha256, size: z.number().int().nonnegative(), mediaType: z.string().max(200) });

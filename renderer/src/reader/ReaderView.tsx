@@ -3,6 +3,7 @@ import type { FieldbookApi } from '../../../shared/api/contract';
 import type { HighlightColor, HighlightRecord } from '../../../shared/model/records';
 import { ActorTagger } from '../actors/ActorTagger';
 import { documentBlobUrl } from '../api/document-blobs';
+import { PageImage } from './PageImage';
 import { anchorInReadingOrder } from '../highlights/anchored';
 import { ColorSwatches } from '../highlights/ColorSwatches';
 import { colorLabels, highlightColors } from '../highlights/colors';
@@ -167,6 +168,8 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
     onHighlightClick: setSelectedId,
   };
 
+  const textView = <TextView {...viewProps} {...(content.html === undefined ? {} : { html: content.html })} loadAsset={loadAsset} />;
+
   return (
     <section className="reader" aria-labelledby="reader-title">
       <header className="reader-header">
@@ -221,8 +224,14 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           <Suspense fallback={<p role="status">Opening the PDF…</p>}>
             <PdfView {...viewProps} data={loaded.pdf} />
           </Suspense>
+        ) : record.kind === 'image' ? (
+          // The photo above the text read from it, scrolled together.
+          <div className="reader-image-column">
+            <PageImage api={api} documentId={documentId} sha256={record.original.sha256} alt={`The image “${record.title}” as imported`} />
+            {textView}
+          </div>
         ) : (
-          <TextView {...viewProps} {...(content.html === undefined ? {} : { html: content.html })} loadAsset={loadAsset} />
+          textView
         )}
         <HighlightSidebar
           items={anchored}

@@ -51,7 +51,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships only the runtime dependencies the bundles leave out, and electron stays a devDependency as electron-builder requires', () => {
-    expect(Object.keys(packageJson.dependencies ?? {}).sort()).toEqual(['@exodus/bytes', 'html-encoding-sniffer', 'jsdom', 'lunr-languages', 'parse5', 'pdfjs-dist', 'yauzl', 'yazl']);
+    expect(Object.keys(packageJson.dependencies ?? {}).sort()).toEqual(['@exodus/bytes', '@tesseract.js-data/ara', '@tesseract.js-data/eng', 'html-encoding-sniffer', 'jsdom', 'lunr-languages', 'parse5', 'pdfjs-dist', 'tesseract.js', 'yauzl', 'yazl']);
     expect(packageJson.devDependencies.electron).toBeDefined();
   });
 

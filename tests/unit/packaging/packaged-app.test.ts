@@ -23,6 +23,7 @@ import { workerEntry } from '../../../main/tasks/worker-entry';
 import { SearchArgs } from '../../../shared/search/results';
 import { tinyPng } from '../../support/html-fixtures';
 import { openTestNotebook } from '../../support/notebook-fixture';
+import { missingOcrFonts, textImage } from '../../support/ocr-fixtures';
 import { buildPdf } from '../../support/pdf-builder';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -116,6 +117,9 @@ describe('the packaged workers, started as the packaged main bundle starts them'
       );
       await writeFile(path.join(files, 'Field report_files', 'map.png'), tinyPng());
       await writeFile(path.join(files, 'mill.md'), '# Mill notes\n\nThe **waterwheel** at the old mill turns again since the canal was cleared.\n');
+      // tesseract.js reads its worker script, WebAssembly and models from the package too.
+      const withPhoto = missingOcrFonts() === undefined;
+      if (withPhoto) await writeFile(path.join(files, 'sign.png'), textImage('english', ['The granary opens at sunrise,', 'and the baker sells bread', 'to the families by the river.', 'Bring your own sacks for flour', 'and pay the miller in coins.']));
 
       const notebook = await openTestNotebook(path.join(temp.dir, 'notebook'));
       const extractWorker = workerEntry(mainUrl, './extract-worker.ts', 'extract-worker.mjs');
@@ -136,7 +140,7 @@ describe('the packaged workers, started as the packaged main bundle starts them'
         );
         // Both workers' failures at once, each naming the module it could not load.
         expect([...failedImports, ...builtSegment]).toEqual([]);
-        expect(summary.imported).toBe(3);
+        expect(summary.imported).toBe(withPhoto ? 4 : 3);
         // pdf.js in the extraction worker finds its CMaps and standard fonts from the worker's own file, and only warns when they are missing.
         const assets = pdfjsAssetOptions(extractWorker.url.href);
         expect(assets.cMapUrl.startsWith(path.join(resources, 'app.asar.unpacked', 'node_modules', 'pdfjs-dist'))).toBe(true);
@@ -149,6 +153,7 @@ describe('the packaged workers, started as the packaged main bundle starts them'
         expect(await find('limestone')).toEqual(['Quarry ledger']);
         expect(await find('marshland')).toEqual(['Field report']);
         expect(await find('waterwheel')).toEqual(['Mill notes']);
+        if (withPhoto) expect(await find('granary')).toEqual(['sign']);
       } finally {
         await pool.close();
         await search.indexer.close();

@@ -32,9 +32,10 @@ describe('choosing files to import', () => {
     await put('usb/other_files/page.txt');
     await put('usb/.hidden.txt');
     await put('usb/photo.jpg');
+    await put('usb/movie.mp4');
     await put('usb/deep/a/b/c.txt');
     const found = (await collectFiles([path.join(temp.dir, 'usb')])).map((file) => path.relative(temp.dir, file.path));
-    expect(found).toEqual(['usb/brief.pdf', 'usb/deep/a/b/c.txt', 'usb/notes.md', 'usb/other_files/page.txt', 'usb/report.html']);
+    expect(found).toEqual(['usb/brief.pdf', 'usb/deep/a/b/c.txt', 'usb/notes.md', 'usb/other_files/page.txt', 'usb/photo.jpg', 'usb/report.html']);
   });
 
   it('takes Word documents and EPUB books, and lists old Word and OpenDocument files as skipped with what to do', async () => {

@@ -6,6 +6,7 @@ import { defaultImportLimits } from '../../../../main/import/extracted-document'
 import { filesDone, ImportService, importStep } from '../../../../main/import/import-service';
 import { ExtractionPool } from '../../../../main/import/worker/extraction-pool';
 import { DocumentStructure } from '../../../../shared/model/document-structure';
+import { missingOcrFonts, ocrCorpus, textImage, wordRecall } from '../../../support/ocr-fixtures';
 import { buildPdf, buildTextPdf } from '../../../support/pdf-builder';
 import { openTestNotebook, type OpenTestNotebook } from '../../../support/notebook-fixture';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -81,6 +82,21 @@ describe('import pipeline', () => {
     expect(Buffer.from(await notebook.store.blobs.get(html.original.sha256)).toString()).toContain('tracker.example');
 
     expect(byTitle["Water, Power and Patronage in Basra's Summer Protests"]).toMatchObject({ kind: 'text', authors: ['Layla Haddad', 'Omar Nouri'], publishedAt: '2023-08-17' });
+  });
+
+  it.skipIf(missingOcrFonts() !== undefined)('imports a photo as a document whose text OCR read in a worker, the original kept as it came', async () => {
+    const jpeg = textImage('english', ocrCorpus.english, 'image/jpeg');
+    const file = await put('notice.jpg', jpeg);
+    const steps: string[] = [];
+    const summary = await new ImportService(notebook.records, () => pool).importPaths([file], { onProgress: (step) => steps.push(importStep(step)) });
+    expect(summary).toMatchObject({ imported: 1, failed: 0 });
+    expect(steps).toContain('notice.jpg, page 1 of 1');
+    const [document] = await notebook.records.list('documents');
+    expect(document).toMatchObject({ kind: 'image', title: 'notice', language: 'en', original: { mediaType: 'image/jpeg' } });
+    expect(Buffer.from(await notebook.store.blobs.get(document!.original.sha256)).equals(jpeg)).toBe(true);
+    expect(wordRecall(ocrCorpus.english, await notebook.store.blobs.getText(document!.text.sha256))).toBeGreaterThanOrEqual(0.9);
+    const structure = DocumentStructure.parse(JSON.parse(await notebook.store.blobs.getText(document!.structure!.sha256)));
+    expect(structure.ocr?.words.length).toBeGreaterThan(30);
   });
 
   it('reports duplicates and failures with reasons, and goes on', async () => {
