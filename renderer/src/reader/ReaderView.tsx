@@ -15,6 +15,7 @@ import { useTags } from '../tags/useTags';
 import { publishedDate } from '../forms/published-date';
 import { FindBar } from './FindBar';
 import { isTyping } from '../navigation/keyboard';
+import { SelectionToolbar } from './SelectionToolbar';
 import { TableOfContents } from './TableOfContents';
 import { TextView } from './text/TextView';
 import { loadPdfView, useReaderDocument } from './useReaderDocument';
@@ -51,8 +52,8 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
   const [selection, setSelection] = useState<TextRange>();
   const [color, setColor] = useState<HighlightColor>('yellow');
   const [selectedId, setSelectedId] = useState<string>();
-  /** The highlight just made here: its card's tag box takes the focus. */
-  const [createdId, setCreatedId] = useState<string>();
+  /** The highlight just made here, and which field of its card takes the focus. */
+  const [created, setCreated] = useState<{ id: string; focus: 'tag' | 'comment' }>();
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget>();
   const [findMarks, setFindMarks] = useState<TextRange[]>([]);
   const nonce = useRef(0);
@@ -87,7 +88,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
     setSelection(range);
   }, []);
   const highlightSelection = useCallback(
-    async (chosen: HighlightColor) => {
+    async (chosen: HighlightColor, focus: 'tag' | 'comment' = 'tag') => {
       const selected = selectionRef.current;
       if (!selected) return;
       setColor(chosen);
@@ -96,10 +97,15 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
       document.getSelection()?.removeAllRanges();
       setSelection(undefined);
       setSelectedId(created.id);
-      setCreatedId(created.id);
+      setCreated({ id: created.id, focus });
     },
     [highlights],
   );
+
+  // The comment box exists once the new card has opened, in the render that follows.
+  useEffect(() => {
+    if (created?.focus === 'comment') document.getElementById(`comment-${created.id}`)?.focus();
+  }, [created]);
 
   const undoDelete = useCallback(async () => {
     const restored = await highlights.undo();
@@ -207,7 +213,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           describe={(choice, index) => `Highlight ${colorLabels[choice].toLowerCase()} (key ${index + 1})`}
           onPick={(choice) => void highlightSelection(choice)}
         />
-        <span className="hint reader-hint">{selection ? 'Press H to highlight, or pick a colour' : 'Select text to highlight it'}</span>
+        {!selection && <span className="hint reader-hint">Select text to highlight it</span>}
         {record.kind !== 'pdf' && <FindBar text={content.text} initialTerms={terms} onMarks={setFindMarks} onShow={(match) => scrollTo(match, false)} />}
       </div>
       {record.notices?.map((notice) => (
@@ -233,13 +239,20 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           onError={onError}
           cardExtras={(highlight) => (
             <>
-              <ActorTagger api={api} highlight={highlight} update={highlights.update} focusOnOpen={highlight.id === createdId} onOpen={onOpenRecord} onError={onError} />
+              <ActorTagger api={api} highlight={highlight} update={highlights.update} focusOnOpen={created?.focus === 'tag' && highlight.id === created.id} onOpen={onOpenRecord} onError={onError} />
               <Backlinks api={api} target={{ kind: 'highlight', id: highlight.id }} heading="Notes citing this passage" onOpen={onOpenNote} onError={onError} />
             </>
           )}
         />
       </div>
 
+      <SelectionToolbar
+        selection={selection}
+        color={color}
+        onHighlight={(chosen) => void highlightSelection(chosen)}
+        onTag={() => void highlightSelection(color)}
+        onComment={() => void highlightSelection(color, 'comment')}
+      />
       {toastVisible && (
         <div className="undo-toast" role="status">
           Highlight deleted.
