@@ -4,8 +4,7 @@ import type { HighlightColor, HighlightRecord } from '../../../shared/model/reco
 import { ActorTagger } from '../actors/ActorTagger';
 import { documentBlobUrl } from '../api/document-blobs';
 import { anchorInReadingOrder } from '../highlights/anchored';
-import { ColorSwatches } from '../highlights/ColorSwatches';
-import { colorLabels, highlightColors } from '../highlights/colors';
+import { highlightColors } from '../highlights/colors';
 import { HighlightSidebar } from '../highlights/HighlightSidebar';
 import { useDocumentHighlights } from '../highlights/useDocumentHighlights';
 import { AttachedNotes } from '../notes/AttachedNotes';
@@ -65,9 +64,9 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
     [anchored],
   );
 
-  const scrollTo = useCallback((target: TextRange, flash: boolean) => {
+  const scrollTo = useCallback((target: TextRange, flash: boolean, select = false) => {
     nonce.current += 1;
-    setScrollTarget({ start: target.start, end: target.end, flash, nonce: nonce.current });
+    setScrollTarget({ start: target.start, end: target.end, flash, nonce: nonce.current, select });
   }, []);
 
   useEffect(() => {
@@ -206,15 +205,9 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
         </details>
       </header>
       <div className="reader-toolbar" role="toolbar" aria-label="Highlighting">
-        <ColorSwatches
-          label="Highlight the selected text"
-          current={color}
-          disabled={!selection}
-          describe={(choice, index) => `Highlight ${colorLabels[choice].toLowerCase()} (key ${index + 1})`}
-          onPick={(choice) => void highlightSelection(choice)}
-        />
-        {!selection && <span className="hint reader-hint">Select text to highlight it</span>}
-        {record.kind !== 'pdf' && <FindBar text={content.text} initialTerms={terms} onMarks={setFindMarks} onShow={(match) => scrollTo(match, false)} />}
+        {/* Always there: the bar keeps its height, so the text does not move under a drag. */}
+        <span className="hint reader-hint">Select text to highlight it; press Tab for the toolbar beside it</span>
+        {record.kind !== 'pdf' && <FindBar text={content.text} initialTerms={terms} onMarks={setFindMarks} onShow={(match) => scrollTo(match, false, true)} />}
       </div>
       {record.notices?.map((notice) => (
         <p key={notice} className="reader-notice" role="note">

@@ -86,7 +86,8 @@ export function SelectionToolbar({ selection, color, onHighlight, onTag, onComme
 /**
  * Where the toolbar goes: above the selection if it fits in the reading area
  * (the reader's body, below its own toolbar), else below; kept inside the
- * window's width. Nowhere while the selection is scrolled out of sight.
+ * window's width. A selection scrolled out of sight keeps it at the reading
+ * area's nearer edge, still there for the keyboard.
  */
 function placeBeside(toolbar: HTMLElement | null): { top: number; left: number } | undefined {
   const selection = document.getSelection();
@@ -95,10 +96,12 @@ function placeBeside(toolbar: HTMLElement | null): { top: number; left: number }
   const range = selection.getRangeAt(0);
   const first = [...range.getClientRects()].find((rect) => rect.width > 0 && rect.height > 0);
   const bounds = range.getBoundingClientRect();
-  if (!first || bounds.bottom < area.top || bounds.top > area.bottom) return undefined;
+  if (!first) return undefined;
   const { offsetWidth: width, offsetHeight: height } = toolbar;
   const above = bounds.top - GAP - height;
-  const top = above >= area.top + GAP ? above : bounds.bottom + GAP;
+  const beside = above >= area.top + GAP ? above : bounds.bottom + GAP;
+  const inSight = bounds.bottom > area.top && bounds.top < area.bottom;
+  const top = inSight ? beside : Math.min(Math.max(beside, area.top + GAP), area.bottom - height - GAP);
   const left = Math.min(Math.max(GAP, first.left), window.innerWidth - width - GAP);
   return { top, left };
 }
