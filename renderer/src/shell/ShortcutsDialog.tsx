@@ -31,6 +31,7 @@ const groups: readonly { where: string; shortcuts: readonly Shortcut[] }[] = [
       { keys: 'H', does: 'Highlight the selected text in the last colour, then tag it' },
       { keys: highlightColors.map((_color, index) => String(index + 1)).join(' '), does: `Highlight the selected text ${highlightColors.map((color) => colorLabels[color].toLowerCase()).join(', ')}` },
       { keys: 'Ctrl Z', does: 'Bring back the highlight last deleted' },
+      { keys: 'Ctrl + Ctrl − Ctrl 0', does: 'In a PDF: zoom in, zoom out, printed size' },
       { keys: 'Ctrl F', does: 'Find in the document' },
       { keys: 'Enter, then Esc', does: 'In the find box: select the next match, then go back to the text to highlight it' },
       { keys: 'Shift ← → ↑ ↓', does: 'Extend the selection by a character or a line (with Ctrl, a word)' },
