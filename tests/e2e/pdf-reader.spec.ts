@@ -114,7 +114,7 @@ test('a highlight across a page boundary covers the end of one page and the star
   await importAndOpen(app, 'convoy-report.pdf', 'Convoy report', report);
   await expect(span(ui, 1, 'Fuel was short')).toBeAttached();
   // Small enough that the end of the first page's text and the start of the second's are both on screen.
-  for (let i = 0; i < 4; i++) await ui.getByRole('button', { name: 'Zoom out' }).click();
+  for (let i = 0; i < 5; i++) await ui.getByRole('button', { name: 'Zoom out' }).click();
   await expect(span(ui, 1, 'Fuel was short')).toBeInViewport();
 
   await dragSelect(ui, { page: 0, text: 'at the checkpoint.' }, { page: 1, text: 'Fuel was' });

@@ -50,7 +50,7 @@ export async function selectPhrase(ui: Page, phrase: string, until?: string): Pr
 }
 
 async function readerSawSelection(ui: Page): Promise<void> {
-  await expect(ui.getByText('Press H to highlight, or pick a colour')).toBeVisible();
+  await expect(ui.getByRole('toolbar', { name: 'Selected text' })).toBeVisible();
 }
 
 /** The text under each painted highlight colour, as shown, read from the CSS highlight registry the view paints into. */

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { pagePrefix } from './page-label';
 import type { FieldbookApi, MethodArgs, MethodResult } from '../../../shared/api/contract';
 import type { DocumentRecord, HighlightColor } from '../../../shared/model/records';
 import { highlightRange, type TextRange } from '../navigation/text-range';
@@ -123,7 +124,8 @@ export function AllHighlightsView({ api, onOpenDocument, onError }: AllHighlight
                 </p>
               )}
               <p className="highlight-meta" dir="auto">
-                {documentTitle} · {highlight.author} · <time dateTime={highlight.createdAt}>{new Date(highlight.createdAt).toLocaleDateString()}</time>
+                {documentTitle} · {pagePrefix(highlight.target)}
+                {highlight.author} · <time dateTime={highlight.createdAt}>{new Date(highlight.createdAt).toLocaleDateString()}</time>
                 {highlight.tags.map((id) => tags.byId.get(id)).filter((tag) => tag !== undefined).map((tag) => (
                   <span key={tag.id} className="all-highlights-tag">
                     <span className="tag-dot" style={{ backgroundColor: tag.color }} aria-hidden="true" /> {tag.name}

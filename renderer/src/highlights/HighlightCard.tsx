@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { pagePrefix } from './page-label';
 import type { HighlightRecord } from '../../../shared/model/records';
 import { TagEditor } from '../tags/TagEditor';
 import { TagList } from '../tags/TagList';
@@ -100,6 +101,7 @@ export function HighlightCard({ item, selected, tags, highlights, onShow, onErro
         </>
       )}
       <p className="highlight-meta">
+        {pagePrefix(record.target)}
         {record.author} · <time dateTime={record.createdAt}>{new Date(record.createdAt).toLocaleDateString()}</time>
       </p>
     </li>

@@ -29,7 +29,7 @@ export function HighlightSidebar({ items, selectedId, tags, highlights, onShow, 
       {!items ? (
         <p role="status">Loading highlights…</p>
       ) : items.length === 0 ? (
-        <p className="hint">Select text, then pick a colour above or press H to highlight it.</p>
+        <p className="hint">Select text, then pick a colour beside it or press H to highlight it.</p>
       ) : (
         <ol className="highlight-list">
           {items.map((item) => (

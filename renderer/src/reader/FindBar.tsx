@@ -11,7 +11,7 @@ interface FindBarProps {
   onShow(match: TextRange): void;
 }
 
-/** Find in the document: every match marked, Enter and Shift+Enter step through them; Ctrl+F comes here. */
+/** Find in the document: every match marked, Enter and Shift+Enter step through them and select the one shown; Ctrl+F comes here. */
 export function FindBar({ text, initialTerms, onMarks, onShow }: FindBarProps) {
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(-1);
@@ -59,6 +59,12 @@ export function FindBar({ text, initialTerms, onMarks, onShow }: FindBarProps) {
         aria-label="Find in document"
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={(event) => {
+          // Escape goes back to the text, the match shown still selected (for the highlight keys), the query kept.
+          if (event.key === 'Escape') {
+            event.preventDefault();
+            inputRef.current?.blur();
+            return;
+          }
           if (event.key !== 'Enter') return;
           event.preventDefault();
           step(event.shiftKey ? -1 : 1);

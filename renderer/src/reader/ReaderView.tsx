@@ -5,8 +5,7 @@ import { ActorTagger } from '../actors/ActorTagger';
 import { documentBlobUrl } from '../api/document-blobs';
 import { PageImage } from './PageImage';
 import { anchorInReadingOrder } from '../highlights/anchored';
-import { ColorSwatches } from '../highlights/ColorSwatches';
-import { colorLabels, highlightColors } from '../highlights/colors';
+import { highlightColors } from '../highlights/colors';
 import { HighlightSidebar } from '../highlights/HighlightSidebar';
 import { useDocumentHighlights } from '../highlights/useDocumentHighlights';
 import { AttachedNotes } from '../notes/AttachedNotes';
@@ -16,6 +15,7 @@ import { useTags } from '../tags/useTags';
 import { publishedDate } from '../forms/published-date';
 import { FindBar } from './FindBar';
 import { isTyping } from '../navigation/keyboard';
+import { SelectionToolbar } from './SelectionToolbar';
 import { TableOfContents } from './TableOfContents';
 import { TextView } from './text/TextView';
 import { loadPdfView, useReaderDocument } from './useReaderDocument';
@@ -52,8 +52,8 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
   const [selection, setSelection] = useState<TextRange>();
   const [color, setColor] = useState<HighlightColor>('yellow');
   const [selectedId, setSelectedId] = useState<string>();
-  /** The highlight just made here: its card's tag box takes the focus. */
-  const [createdId, setCreatedId] = useState<string>();
+  /** The highlight just made here, and which field of its card takes the focus. */
+  const [created, setCreated] = useState<{ id: string; focus: 'tag' | 'comment' }>();
   const [scrollTarget, setScrollTarget] = useState<ScrollTarget>();
   const [findMarks, setFindMarks] = useState<TextRange[]>([]);
   const nonce = useRef(0);
@@ -65,9 +65,9 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
     [anchored],
   );
 
-  const scrollTo = useCallback((target: TextRange, flash: boolean) => {
+  const scrollTo = useCallback((target: TextRange, flash: boolean, select = false) => {
     nonce.current += 1;
-    setScrollTarget({ start: target.start, end: target.end, flash, nonce: nonce.current });
+    setScrollTarget({ start: target.start, end: target.end, flash, nonce: nonce.current, select });
   }, []);
 
   useEffect(() => {
@@ -88,7 +88,7 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
     setSelection(range);
   }, []);
   const highlightSelection = useCallback(
-    async (chosen: HighlightColor) => {
+    async (chosen: HighlightColor, focus: 'tag' | 'comment' = 'tag') => {
       const selected = selectionRef.current;
       if (!selected) return;
       setColor(chosen);
@@ -97,10 +97,15 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
       document.getSelection()?.removeAllRanges();
       setSelection(undefined);
       setSelectedId(created.id);
-      setCreatedId(created.id);
+      setCreated({ id: created.id, focus });
     },
     [highlights],
   );
+
+  // The comment box exists once the new card has opened, in the render that follows.
+  useEffect(() => {
+    if (created?.focus === 'comment') document.getElementById(`comment-${created.id}`)?.focus();
+  }, [created]);
 
   const undoDelete = useCallback(async () => {
     const restored = await highlights.undo();
@@ -203,15 +208,9 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
         </details>
       </header>
       <div className="reader-toolbar" role="toolbar" aria-label="Highlighting">
-        <ColorSwatches
-          label="Highlight the selected text"
-          current={color}
-          disabled={!selection}
-          describe={(choice, index) => `Highlight ${colorLabels[choice].toLowerCase()} (key ${index + 1})`}
-          onPick={(choice) => void highlightSelection(choice)}
-        />
-        <span className="hint reader-hint">{selection ? 'Press H to highlight, or pick a colour' : 'Select text to highlight it'}</span>
-        {record.kind !== 'pdf' && <FindBar text={content.text} initialTerms={terms} onMarks={setFindMarks} onShow={(match) => scrollTo(match, false)} />}
+        {/* Always there: the bar keeps its height, so the text does not move under a drag. */}
+        <span className="hint reader-hint">Select text to highlight it; press Tab for the toolbar beside it</span>
+        {record.kind !== 'pdf' && <FindBar text={content.text} initialTerms={terms} onMarks={setFindMarks} onShow={(match) => scrollTo(match, false, true)} />}
       </div>
       {record.notices?.map((notice) => (
         <p key={notice} className="reader-notice" role="note">
@@ -242,13 +241,20 @@ export function ReaderView({ api, documentId, range, terms, onBack, onOpenNote, 
           onError={onError}
           cardExtras={(highlight) => (
             <>
-              <ActorTagger api={api} highlight={highlight} update={highlights.update} focusOnOpen={highlight.id === createdId} onOpen={onOpenRecord} onError={onError} />
+              <ActorTagger api={api} highlight={highlight} update={highlights.update} focusOnOpen={created?.focus === 'tag' && highlight.id === created.id} onOpen={onOpenRecord} onError={onError} />
               <Backlinks api={api} target={{ kind: 'highlight', id: highlight.id }} heading="Notes citing this passage" onOpen={onOpenNote} onError={onError} />
             </>
           )}
         />
       </div>
 
+      <SelectionToolbar
+        selection={selection}
+        color={color}
+        onHighlight={(chosen) => void highlightSelection(chosen)}
+        onTag={() => void highlightSelection(color)}
+        onComment={() => void highlightSelection(color, 'comment')}
+      />
       {toastVisible && (
         <div className="undo-toast" role="status">
           Highlight deleted.

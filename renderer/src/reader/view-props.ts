@@ -6,7 +6,14 @@ import type { TextRange } from '../navigation/text-range';
 export type { TextRange };
 
 export interface PaintedHighlight { id: string; start: number; end: number; color: HighlightColor }
-export interface ScrollTarget { start: number; end: number; flash: boolean; nonce: number }
+export interface ScrollTarget {
+  start: number;
+  end: number;
+  flash: boolean;
+  nonce: number;
+  /** Make the passage the selection too (a find match), for the keyboard to extend and highlight. */
+  select?: boolean;
+}
 export interface DocumentViewProps {
   text: string;                       // the canonical text (UTF-16 offsets are into this)
   structure: DocumentStructure;       // blocks, pages, outline

@@ -7,6 +7,7 @@ import type { PaintRange } from './page-view';
 import { PageViews } from './page-views';
 import { PdfOutline } from './PdfOutline';
 import { PdfToolbar, type Zoom } from './PdfToolbar';
+import { steppedZoom } from './zoom-steps';
 import { useTextLayerInput } from './useTextLayerInput';
 
 interface Props extends PdfViewProps {
@@ -210,6 +211,19 @@ export function PdfDocumentView(props: Props) {
     ),
     [layout],
   );
+
+  // Ctrl + and Ctrl − step the zoom, Ctrl 0 shows the pages at their printed size, here rather than zooming the whole window.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const next = event.key === '0' ? 1 : event.key === '+' || event.key === '=' ? steppedZoom(factor, 1) : event.key === '-' ? steppedZoom(factor, -1) : undefined;
+      if (next === undefined) return;
+      event.preventDefault();
+      setZoom({ fit: false, factor: clampZoom(next) });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [factor]);
 
   const outline = structure.outline ?? [];
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { steppedZoom } from './zoom-steps';
 
 export type Zoom = { fit: true } | { fit: false; factor: number };
 
@@ -15,8 +16,6 @@ interface Props {
   outlineOpen: boolean | undefined;
   onToggleOutline(): void;
 }
-
-const ZOOM_STEP = 1.25;
 
 export function PdfToolbar({ page, pageCount, onPage, zoom, factor, onZoom, outlineOpen, onToggleOutline }: Props) {
   const [typed, setTyped] = useState(String(page + 1));
@@ -58,13 +57,13 @@ export function PdfToolbar({ page, pageCount, onPage, zoom, factor, onZoom, outl
         ›
       </button>
       <span className="pdf-toolbar-gap" />
-      <button type="button" onClick={() => onZoom({ fit: false, factor: factor / ZOOM_STEP })} aria-label="Zoom out">
+      <button type="button" onClick={() => onZoom({ fit: false, factor: steppedZoom(factor, -1) })} aria-label="Zoom out">
         −
       </button>
       <output className="pdf-zoom" aria-label="Zoom">
         {Math.round(factor * 100)}%
       </output>
-      <button type="button" onClick={() => onZoom({ fit: false, factor: factor * ZOOM_STEP })} aria-label="Zoom in">
+      <button type="button" onClick={() => onZoom({ fit: false, factor: steppedZoom(factor, 1) })} aria-label="Zoom in">
         +
       </button>
       <button type="button" aria-pressed={zoom.fit} onClick={() => onZoom({ fit: true })}>

@@ -7,6 +7,7 @@ import { clearPaint, flashRange, paintHighlights } from './paint';
 import { resolveAssets, sanitiseReaderHtml } from './reader-html';
 import { TextMap } from './text-map';
 import { trimmedRange } from './trim-range';
+import { isTyping } from '../../navigation/keyboard';
 import './text-view.css';
 
 export interface TextViewProps extends DocumentViewProps {
@@ -78,6 +79,7 @@ export function TextView({ text, structure, direction, html, highlights, marks, 
     const rect = range.getBoundingClientRect();
     const frame = scroller.getBoundingClientRect();
     if (rect.top < frame.top + 40 || rect.bottom > frame.bottom - 40) scroller.scrollTop += rect.top - frame.top - frame.height / 3;
+    if (scrollTarget.select) document.getSelection()?.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
     return scrollTarget.flash ? flashRange(range) : undefined;
   }, [map, scrollTarget]);
 
@@ -95,6 +97,20 @@ export function TextView({ text, structure, direction, html, highlights, marks, 
     };
     document.addEventListener('selectionchange', onSelection);
     return () => document.removeEventListener('selectionchange', onSelection);
+  }, []);
+
+  // Shift+arrows extend a selection in the text (a find match, a drag) by a character, or a word with Ctrl or Alt; Up and Down by a line.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const granularity = extendBy(event);
+      const content = contentRef.current;
+      const selection = document.getSelection();
+      if (!granularity || !content || !selection || selection.isCollapsed || isTyping(event.target) || !content.contains(selection.focusNode)) return;
+      event.preventDefault();
+      selection.modify('extend', granularity.direction, granularity.unit);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
   const onClick = (event: React.MouseEvent) => {
@@ -122,6 +138,16 @@ export function TextView({ text, structure, direction, html, highlights, marks, 
       </div>
     </div>
   );
+}
+
+const arrowDirections: Record<string, 'left' | 'right' | 'backward' | 'forward'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'backward', ArrowDown: 'forward' };
+
+/** How a Shift+arrow moves the selection's focus: left and right on screen (so right-to-left text goes its own way), up and down by lines. */
+function extendBy(event: KeyboardEvent): { direction: 'left' | 'right' | 'backward' | 'forward'; unit: 'character' | 'word' | 'line' } | undefined {
+  const direction = arrowDirections[event.key];
+  if (!event.shiftKey || event.metaKey || !direction) return undefined;
+  const vertical = direction === 'backward' || direction === 'forward';
+  return { direction, unit: vertical ? 'line' : event.ctrlKey || event.altKey ? 'word' : 'character' };
 }
 
 /** The innermost highlight under the pointer: the shortest one containing the offset. */
